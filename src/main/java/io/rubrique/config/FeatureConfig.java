@@ -1,0 +1,89 @@
+package io.rubrique.config;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How text becomes features: the French analysis chain, which n-grams, how terms are weighted.
+ *
+ * @param accentFolding     fold accents after stemming ("Hanoï" and "Hanoi" become one term)
+ * @param stopWords         drop French stop words (Lucene's Snowball list) before word n-grams
+ * @param stemming          "light" (Lucene's FrenchLightStemFilter), "minimal" or "none"
+ * @param wordNgramMin      smallest word n-gram (0 disables word features)
+ * @param wordNgramMax      largest word n-gram
+ * @param charNgramMin      smallest character n-gram (0 disables character features)
+ * @param charNgramMax      largest character n-gram
+ * @param weighting         "binary", "log-tf" or "tf-idf" (log-tf times smoothed idf)
+ * @param minDf             a term must occur in at least this many training items
+ * @param titleWeight       multiplier on the counts of terms from the title
+ * @param charWeight        multiplier on character n-gram values relative to word values
+ */
+public record FeatureConfig(
+        Boolean accentFolding,
+        Boolean stopWords,
+        String stemming,
+        Integer wordNgramMin,
+        Integer wordNgramMax,
+        Integer charNgramMin,
+        Integer charNgramMax,
+        String weighting,
+        Integer minDf,
+        Double titleWeight,
+        Double charWeight) {
+
+    public static final List<String> STEMMING = List.of("light", "minimal", "none");
+    public static final List<String> WEIGHTING = List.of("binary", "log-tf", "tf-idf");
+
+    public FeatureConfig {
+        accentFolding = accentFolding == null ? Boolean.TRUE : accentFolding;
+        stopWords = stopWords == null ? Boolean.TRUE : stopWords;
+        stemming = stemming == null ? "light" : stemming;
+        wordNgramMin = wordNgramMin == null ? 1 : wordNgramMin;
+        wordNgramMax = wordNgramMax == null ? 2 : wordNgramMax;
+        charNgramMin = charNgramMin == null ? 3 : charNgramMin;
+        charNgramMax = charNgramMax == null ? 5 : charNgramMax;
+        weighting = weighting == null ? "tf-idf" : weighting;
+        minDf = minDf == null ? 1 : minDf;
+        titleWeight = titleWeight == null ? 2.0 : titleWeight;
+        charWeight = charWeight == null ? 1.0 : charWeight;
+    }
+
+    public static FeatureConfig defaults() {
+        return new FeatureConfig(null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** Problems with this section, each as "features.field: message"; empty when valid. */
+    public List<String> problems() {
+        List<String> p = new ArrayList<>();
+        if (!STEMMING.contains(stemming)) {
+            p.add("features.stemming: '" + stemming + "' is not one of " + STEMMING);
+        }
+        if (!WEIGHTING.contains(weighting)) {
+            p.add("features.weighting: '" + weighting + "' is not one of " + WEIGHTING);
+        }
+        checkRange(p, "word_ngram", wordNgramMin, wordNgramMax, 4);
+        checkRange(p, "char_ngram", charNgramMin, charNgramMax, 8);
+        if (wordNgramMin == 0 && charNgramMin == 0) {
+            p.add("features: word and character n-grams are both disabled; enable at least one");
+        }
+        if (minDf < 1) {
+            p.add("features.min_df: must be at least 1, was " + minDf);
+        }
+        if (!(titleWeight >= 0) || titleWeight.isInfinite()) {
+            p.add("features.title_weight: must be a finite number >= 0, was " + titleWeight);
+        }
+        if (!(charWeight > 0) || charWeight.isInfinite()) {
+            p.add("features.char_weight: must be a finite number > 0, was " + charWeight);
+        }
+        return p;
+    }
+
+    private static void checkRange(List<String> p, String name, int min, int max, int limit) {
+        if (min < 0 || min > limit) {
+            p.add("features." + name + "_min: must be between 0 (off) and " + limit + ", was " + min);
+        } else if (min > 0 && (max < min || max > limit)) {
+            p.add("features." + name + "_max: must be between " + name + "_min (" + min + ") and " + limit
+                    + ", was " + max);
+        }
+    }
+}

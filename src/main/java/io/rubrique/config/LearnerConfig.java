@@ -1,0 +1,37 @@
+package io.rubrique.config;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Weka base learner trained once per topic (binary relevance), and how class imbalance is handled.
+ *
+ * @param type      "liblinear", "naive-bayes-multinomial", "smo" or "logistic"
+ * @param options   extra Weka command-line options for that learner (e.g. "-C 10" for LibLINEAR)
+ * @param balance   "weights" re-weights instances so both classes weigh the same, "none" leaves them
+ */
+public record LearnerConfig(String type, String options, String balance) {
+    public static final List<String> TYPES = List.of("liblinear", "naive-bayes-multinomial", "smo", "logistic");
+    public static final List<String> BALANCE = List.of("weights", "none");
+
+    public LearnerConfig {
+        type = type == null ? "liblinear" : type;
+        options = options == null ? "" : options;
+        balance = balance == null ? "weights" : balance;
+    }
+
+    public static LearnerConfig defaults() {
+        return new LearnerConfig(null, null, null);
+    }
+
+    public List<String> problems() {
+        List<String> p = new ArrayList<>();
+        if (!TYPES.contains(type)) {
+            p.add("learner.type: '" + type + "' is not one of " + TYPES);
+        }
+        if (!BALANCE.contains(balance)) {
+            p.add("learner.balance: '" + balance + "' is not one of " + BALANCE);
+        }
+        return p;
+    }
+}

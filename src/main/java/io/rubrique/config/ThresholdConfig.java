@@ -1,0 +1,42 @@
+package io.rubrique.config;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How each topic's decision threshold is chosen. "inner-cv" picks, per topic, the threshold that maximises F1
+ * on out-of-fold scores of an inner cross-validation of the training data only; "fixed" uses {@code fixed}.
+ * The chosen value is clamped to [min, max] so that a handful of items cannot push it to an extreme.
+ */
+public record ThresholdConfig(String strategy, Integer innerFolds, Double fixed, Double min, Double max) {
+    public static final List<String> STRATEGIES = List.of("inner-cv", "fixed");
+
+    public ThresholdConfig {
+        strategy = strategy == null ? "inner-cv" : strategy;
+        innerFolds = innerFolds == null ? 5 : innerFolds;
+        fixed = fixed == null ? 0.5 : fixed;
+        min = min == null ? 0.05 : min;
+        max = max == null ? 0.95 : max;
+    }
+
+    public static ThresholdConfig defaults() {
+        return new ThresholdConfig(null, null, null, null, null);
+    }
+
+    public List<String> problems() {
+        List<String> p = new ArrayList<>();
+        if (!STRATEGIES.contains(strategy)) {
+            p.add("thresholds.strategy: '" + strategy + "' is not one of " + STRATEGIES);
+        }
+        if (innerFolds < 2 || innerFolds > 20) {
+            p.add("thresholds.inner_folds: must be between 2 and 20, was " + innerFolds);
+        }
+        if (!(fixed > 0 && fixed < 1)) {
+            p.add("thresholds.fixed: must be strictly between 0 and 1, was " + fixed);
+        }
+        if (!(min >= 0 && min <= max && max <= 1)) {
+            p.add("thresholds.min/max: need 0 <= min <= max <= 1, were " + min + " and " + max);
+        }
+        return p;
+    }
+}

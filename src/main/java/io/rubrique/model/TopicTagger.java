@@ -1,0 +1,34 @@
+package io.rubrique.model;
+
+import io.rubrique.data.Snippet;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The public Java API: tags French news snippets with topics. Implementations are thread-safe: one instance may be
+ * shared by any number of threads, and gives each the same answer it would give alone.
+ *
+ * <pre>{@code
+ * TopicTagger tagger = TopicTagger.load(Path.of("models/default"));
+ * Tagging t = tagger.tag("Le Vietnam et Singapour coopèrent sur la cybersécurité", "Les deux ministres ...");
+ * t.topics();   // [security, bilateral-relations, digital]
+ * }</pre>
+ */
+public interface TopicTagger {
+
+    /** Loads a model directory written by {@code rubrique train}, after checking its checksum and format. */
+    static TopicTagger load(Path modelDir) throws ModelLoadException {
+        return ModelArtifact.load(modelDir);
+    }
+
+    /** Tags one snippet; {@code title} may be null or empty, {@code text} must not be null. */
+    Tagging tag(String title, String text);
+
+    /** Tags many snippets; results are in input order. */
+    default List<Tagging> tagAll(List<Snippet> snippets) {
+        return snippets.stream().map(s -> tag(s.title(), s.text())).toList();
+    }
+
+    /** How this model was made: topics, thresholds, config, data checksum, versions. */
+    Manifest manifest();
+}

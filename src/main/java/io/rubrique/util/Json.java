@@ -1,0 +1,33 @@
+package io.rubrique.util;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+/**
+ * The project's Jackson configuration: snake_case names in every JSON file and API (Java records stay camelCase),
+ * strict on unknown fields, stable key order, no trailing tokens.
+ */
+public final class Json {
+    private Json() {
+    }
+
+    /** A new mapper with the project's settings (ObjectMapper is thread-safe once configured; share it). */
+    public static ObjectMapper mapper() {
+        return JsonMapper.builder()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .build();
+    }
+
+    /** Same settings, pretty-printed: for files people read (manifests, reports, configs). */
+    public static ObjectMapper prettyMapper() {
+        return mapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
+}
