@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The cross-validation protocol of a run: k folds, repeated with different shuffles, from one seed. */
-public record EvaluationConfig(Integer folds, Integer repeats, Long seed) {
+public record EvaluationConfig(Integer folds, Integer repeats, Long seed) implements java.io.Serializable {
     public EvaluationConfig {
         folds = folds == null ? 5 : folds;
         repeats = repeats == null ? 10 : repeats;

@@ -22,7 +22,7 @@ public record ExperimentConfig(
         FeatureConfig features,
         LearnerConfig learner,
         ThresholdConfig thresholds,
-        EvaluationConfig evaluation) {
+        EvaluationConfig evaluation) implements java.io.Serializable {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final ObjectMapper MAPPER = Json.mapper();

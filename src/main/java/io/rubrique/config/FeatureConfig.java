@@ -17,6 +17,7 @@ import java.util.List;
  * @param minDf             a term must occur in at least this many training items
  * @param titleWeight       multiplier on the counts of terms from the title
  * @param charWeight        multiplier on character n-gram values relative to word values
+ * @param maxFeatures       keep only the most frequent terms (by document frequency); 0 keeps all
  */
 public record FeatureConfig(
         Boolean accentFolding,
@@ -29,7 +30,8 @@ public record FeatureConfig(
         String weighting,
         Integer minDf,
         Double titleWeight,
-        Double charWeight) {
+        Double charWeight,
+        Integer maxFeatures) implements java.io.Serializable {
 
     public static final List<String> STEMMING = List.of("light", "minimal", "none");
     public static final List<String> WEIGHTING = List.of("binary", "log-tf", "tf-idf");
@@ -46,10 +48,11 @@ public record FeatureConfig(
         minDf = minDf == null ? 1 : minDf;
         titleWeight = titleWeight == null ? 2.0 : titleWeight;
         charWeight = charWeight == null ? 1.0 : charWeight;
+        maxFeatures = maxFeatures == null ? 0 : maxFeatures;
     }
 
     public static FeatureConfig defaults() {
-        return new FeatureConfig(null, null, null, null, null, null, null, null, null, null, null);
+        return new FeatureConfig(null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Problems with this section, each as "features.field: message"; empty when valid. */
@@ -74,6 +77,9 @@ public record FeatureConfig(
         }
         if (!(charWeight > 0) || charWeight.isInfinite()) {
             p.add("features.char_weight: must be a finite number > 0, was " + charWeight);
+        }
+        if (maxFeatures < 0) {
+            p.add("features.max_features: must be 0 (no cap) or positive, was " + maxFeatures);
         }
         return p;
     }

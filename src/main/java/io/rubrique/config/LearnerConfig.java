@@ -10,7 +10,7 @@ import java.util.List;
  * @param options   extra Weka command-line options for that learner (e.g. "-C 10" for LibLINEAR)
  * @param balance   "weights" re-weights instances so both classes weigh the same, "none" leaves them
  */
-public record LearnerConfig(String type, String options, String balance) {
+public record LearnerConfig(String type, String options, String balance) implements java.io.Serializable {
     public static final List<String> TYPES = List.of("liblinear", "naive-bayes-multinomial", "smo", "logistic");
     public static final List<String> BALANCE = List.of("weights", "none");
 

@@ -8,7 +8,7 @@ import java.util.List;
  * on out-of-fold scores of an inner cross-validation of the training data only; "fixed" uses {@code fixed}.
  * The chosen value is clamped to [min, max] so that a handful of items cannot push it to an extreme.
  */
-public record ThresholdConfig(String strategy, Integer innerFolds, Double fixed, Double min, Double max) {
+public record ThresholdConfig(String strategy, Integer innerFolds, Double fixed, Double min, Double max) implements java.io.Serializable {
     public static final List<String> STRATEGIES = List.of("inner-cv", "fixed");
 
     public ThresholdConfig {

@@ -1,0 +1,99 @@
+package io.rubrique.model;
+
+import io.rubrique.data.Topic;
+import io.rubrique.text.FeatureSpace;
+import io.rubrique.text.SparseVector;
+import java.io.Serializable;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import weka.classifiers.Classifier;
+import weka.core.Instance;
+import weka.core.Instances;
+
+/**
+ * A fitted binary-relevance model: one feature space, one Weka classifier per topic (or a constant score when the
+ * training data had only one class for that topic), one threshold per topic. Thread-safe via {@link ClassifierPool}.
+ */
+final class BinaryRelevanceModel implements TrainedModel, Serializable {
+    private static final long serialVersionUID = 1L;
+    private static final List<Topic> TOPICS = Topic.all();
+
+    private final FeatureSpace space;
+    private final Instances header;
+    private final ClassifierPool pool;
+    /** NaN where the topic has a classifier; otherwise the constant score for that topic. */
+    private final double[] constantScores;
+    private final double[] thresholds;
+
+    BinaryRelevanceModel(FeatureSpace space, Instances header, Classifier[] classifiers, double[] constantScores,
+            double[] thresholds) {
+        this.space = space;
+        this.header = header;
+        this.pool = new ClassifierPool(classifiers);
+        this.constantScores = constantScores.clone();
+        this.thresholds = thresholds.clone();
+    }
+
+    @Override
+    public double[] scores(String title, String text) {
+        Objects.requireNonNull(text, "text");
+        return scores(space.vectorize(title, text));
+    }
+
+    double[] scores(SparseVector v) {
+        Instance inst = WekaData.instance(header, v);
+        double[] out = new double[TOPICS.size()];
+        Classifier[] classifiers = pool.borrow();
+        try {
+            for (int t = 0; t < out.length; t++) {
+                out[t] = Double.isNaN(constantScores[t])
+                        ? classifiers[t].distributionForInstance(inst)[WekaData.YES]
+                        : constantScores[t];
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("Weka failed to classify an instance", e);
+        } finally {
+            pool.giveBack(classifiers);
+        }
+        return out;
+    }
+
+    @Override
+    public Map<Topic, Double> thresholds() {
+        Map<Topic, Double> m = new EnumMap<>(Topic.class);
+        for (int t = 0; t < TOPICS.size(); t++) {
+            m.put(TOPICS.get(t), thresholds[t]);
+        }
+        return m;
+    }
+
+    @Override
+    public Tagging tag(String title, String text) {
+        return toTagging(scores(title, text));
+    }
+
+    Tagging toTagging(double[] s) {
+        Set<Topic> topics = EnumSet.noneOf(Topic.class);
+        Map<Topic, Double> scores = new EnumMap<>(Topic.class);
+        for (int t = 0; t < s.length; t++) {
+            scores.put(TOPICS.get(t), s[t]);
+            if (s[t] >= thresholds[t]) {
+                topics.add(TOPICS.get(t));
+            }
+        }
+        return new Tagging(topics, scores);
+    }
+
+    @Override
+    public Set<String> vocabulary() {
+        return space.vocabulary();
+    }
+
+    FeatureSpace featureSpace() {
+        return space;
+    }
+}

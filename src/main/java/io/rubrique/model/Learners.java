@@ -1,0 +1,79 @@
+package io.rubrique.model;
+
+import io.rubrique.config.LearnerConfig;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import weka.classifiers.AbstractClassifier;
+import weka.classifiers.Classifier;
+import weka.classifiers.bayes.NaiveBayesMultinomial;
+import weka.classifiers.functions.LibLINEAR;
+import weka.classifiers.functions.Logistic;
+import weka.classifiers.functions.SMO;
+import weka.core.OptionHandler;
+import weka.core.SelectedTag;
+import weka.core.Utils;
+
+/**
+ * Makes the Weka base learner a config names, with defaults that suit sparse, L2-normalised text vectors. The
+ * config's {@code options} come after the defaults, so they override them.
+ */
+final class Learners {
+    private Learners() {
+    }
+
+    /** Defaults per learner type: the reasons are in the comments. */
+    static String[] defaultOptions(String type) {
+        return switch (type) {
+            // L2-regularised logistic regression (-S 0): the only LibLINEAR solver with probabilities (-P).
+            // -W is given so that LibLINEAR does not print "Zero Weights processed" to stdout.
+            case "liblinear" -> new String[] {"-S", "0", "-C", "1.0", "-B", "1.0", "-P", "-W", "1 1"};
+            // Weka's default ridge (1e-8) overfits thousands of features on a few dozen items.
+            case "logistic" -> new String[] {"-R", "1.0", "-M", "200"};
+            default -> new String[0];
+        };
+    }
+
+    /** A fresh, configured learner for one topic with {@code positives} of {@code total} items positive. */
+    static Classifier create(LearnerConfig config, int positives, int total) {
+        AbstractClassifier c = switch (config.type()) {
+            case "liblinear" -> new LibLINEAR();
+            case "naive-bayes-multinomial" -> new NaiveBayesMultinomial();
+            case "smo" -> new SMO();
+            case "logistic" -> new Logistic();
+            default -> throw new IllegalArgumentException("unknown learner type " + config.type());
+        };
+        if (c instanceof SMO smo) {
+            // Set in code, not with options: SMO.setOptions looks kernels up by name, which makes Weka scan the
+            // whole classpath. No attribute normalisation (it would densify sparse vectors); calibrated outputs.
+            smo.setFilterType(new SelectedTag(SMO.FILTER_NONE, SMO.TAGS_FILTER));
+            smo.setBuildCalibrationModels(true);
+            smo.setC(1.0);
+        }
+        List<String> options = new ArrayList<>(Arrays.asList(defaultOptions(config.type())));
+        try {
+            options.addAll(Arrays.asList(Utils.splitOptions(config.options())));
+            if (!options.isEmpty()) {
+                ((OptionHandler) c).setOptions(options.toArray(String[]::new));
+            }
+        } catch (Exception e) {
+            throw new IllegalArgumentException("learner.options: '" + config.options() + "' rejected by "
+                    + config.type() + ": " + e.getMessage(), e);
+        }
+        if (c instanceof LibLINEAR lin && "weights".equals(config.balance())) {
+            double[] w = BalancedWeights.classWeights(positives, total);
+            lin.setWeights(w[0] + " " + w[1]);
+        }
+        return c;
+    }
+
+    /** Whether balance must be applied as instance weights (LibLINEAR takes class weights instead). */
+    static boolean wantsInstanceWeights(LearnerConfig config) {
+        return "weights".equals(config.balance()) && !"liblinear".equals(config.type());
+    }
+
+    /** Checks a config's options without training (for config validation). */
+    static void check(LearnerConfig config) {
+        create(config, 1, 2);
+    }
+}

@@ -1,0 +1,180 @@
+package io.rubrique.text;
+
+import io.rubrique.config.FeatureConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+/**
+ * Turns a title and a text into weighted term counts: word n-grams over the Lucene French chain and character
+ * n-grams within word boundaries (padded with a space each side, like scikit-learn's {@code char_wb}). Character
+ * n-grams keep glued words ("diplomatienumérique") classifiable. Terms are identified by a 64-bit FNV-1a hash so
+ * that the hot path allocates no strings for character n-grams. Thread-safe.
+ */
+final class TermExtractor {
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
+    private static final char WORD_SEPARATOR = '\u0001';
+
+    private final FeatureConfig config;
+    private final Analyzer analyzer;
+
+    TermExtractor(FeatureConfig config) {
+        this.config = config;
+        this.analyzer = FrenchAnalyzerFactory.create(config);
+    }
+
+    /**
+     * Adds the terms of one snippet to {@code counts}; title terms count {@code titleWeight} times. When
+     * {@code names} is given (fitting only) it also records a readable name for each hash.
+     */
+    void extract(String title, String text, TermSink counts, Map<Long, String> names) {
+        double tw = config.titleWeight();
+        if (tw > 0 && title != null && !title.isEmpty()) {
+            extractField(TextNormalizer.normalize(title), tw, counts, names);
+        }
+        if (text != null && !text.isEmpty()) {
+            extractField(TextNormalizer.normalize(text), 1.0, counts, names);
+        }
+    }
+
+    private void extractField(String s, double weight, TermSink counts, Map<Long, String> names) {
+        if (config.wordNgramMin() > 0) {
+            wordNgrams(tokens(s), weight, counts, names);
+        }
+        if (config.charNgramMin() > 0) {
+            charNgrams(s, weight, counts, names);
+        }
+    }
+
+    /** The analysed word tokens of a normalized string. */
+    List<String> tokens(String s) {
+        List<String> out = new ArrayList<>();
+        try (TokenStream ts = analyzer.tokenStream("", s)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                out.add(term.toString());
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException("analysing a string cannot fail", e);
+        }
+        return out;
+    }
+
+    private void wordNgrams(List<String> tokens, double weight, TermSink counts, Map<Long, String> names) {
+        int min = config.wordNgramMin();
+        int max = config.wordNgramMax();
+        for (int i = 0; i < tokens.size(); i++) {
+            long h = FNV_OFFSET ^ 'w';
+            for (int n = 1; n <= max && i + n <= tokens.size(); n++) {
+                if (n > 1) {
+                    h = (h ^ WORD_SEPARATOR) * FNV_PRIME;
+                }
+                String t = tokens.get(i + n - 1);
+                for (int k = 0; k < t.length(); k++) {
+                    h = (h ^ t.charAt(k)) * FNV_PRIME;
+                }
+                if (n >= min) {
+                    long key = nonZero(h);
+                    counts.add(key, weight);
+                    if (names != null) {
+                        names.putIfAbsent(key, "w:" + String.join(" ", tokens.subList(i, i + n)));
+                    }
+                }
+            }
+        }
+    }
+
+    private void charNgrams(String s, double weight, TermSink counts, Map<Long, String> names) {
+        char[] folded = foldForChars(s);
+        int min = config.charNgramMin();
+        int max = config.charNgramMax();
+        int i = 0;
+        while (i < folded.length) {
+            while (i < folded.length && folded[i] == ' ') {
+                i++;
+            }
+            int start = i;
+            while (i < folded.length && folded[i] != ' ') {
+                i++;
+            }
+            if (i > start) {
+                wordCharNgrams(folded, start, i, min, max, weight, counts, names);
+            }
+        }
+    }
+
+    /** N-grams of " word " (padded) for one word spanning folded[start, end). */
+    private static void wordCharNgrams(char[] folded, int start, int end, int min, int max, double weight,
+            TermSink counts, Map<Long, String> names) {
+        int padded = end - start + 2;
+        for (int p = 0; p < padded; p++) {
+            long h = FNV_OFFSET ^ 'c';
+            for (int n = 1; n <= max && p + n <= padded; n++) {
+                int q = p + n - 1;
+                char c = (q == 0 || q == padded - 1) ? ' ' : folded[start + q - 1];
+                h = (h ^ c) * FNV_PRIME;
+                if (n >= min) {
+                    long key = nonZero(h);
+                    counts.add(key, weight);
+                    if (names != null && !names.containsKey(key)) {
+                        names.put(key, "c:" + paddedSlice(folded, start, end, p, n));
+                    }
+                }
+            }
+        }
+    }
+
+    private static String paddedSlice(char[] folded, int start, int end, int from, int n) {
+        StringBuilder sb = new StringBuilder(n);
+        int padded = end - start + 2;
+        for (int q = from; q < from + n; q++) {
+            sb.append((q == 0 || q == padded - 1) ? ' ' : folded[start + q - 1]);
+        }
+        return sb.toString();
+    }
+
+    /** Lower-cased, optionally accent-folded copy where every non letter-or-digit is a space. */
+    private char[] foldForChars(String s) {
+        char[] in = new char[s.length()];
+        for (int i = 0; i < in.length; i++) {
+            char c = Character.toLowerCase(s.charAt(i));
+            in[i] = Character.isLetterOrDigit(c) ? c : ' ';
+        }
+        if (!config.accentFolding() || isAscii(in)) {
+            return in;
+        }
+        char[] out = new char[in.length * 4];
+        int len = ASCIIFoldingFilter.foldToASCII(in, 0, out, 0, in.length);
+        char[] result = new char[len];
+        System.arraycopy(out, 0, result, 0, len);
+        return result;
+    }
+
+    /** Receives each term occurrence as (hash, weight). */
+    @FunctionalInterface
+    interface TermSink {
+        void add(long hash, double weight);
+    }
+
+    private static boolean isAscii(char[] chars) {
+        for (char c : chars) {
+            if (c >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static long nonZero(long h) {
+        return h == 0 ? 1 : h;
+    }
+}
