@@ -10,7 +10,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -89,14 +91,14 @@ public final class ValidateCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Every {@code *.jsonl} of the directories (sorted) and the files themselves; a missing path is a usage error. */
+    /** Every {@code *.jsonl} of the directories (sorted) and the files, each once; a missing path is a usage error. */
     private List<Path> files() throws IOException {
         for (Path g : new Path[] {guidelines, checkGuidelines}) {
             if (g != null && !Files.isRegularFile(g)) {
                 throw new ParameterException(spec.commandLine(), "no such guidelines file: " + g);
             }
         }
-        List<Path> files = new ArrayList<>();
+        Set<Path> files = new LinkedHashSet<>();
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> s = Files.list(p)) {
@@ -108,6 +110,6 @@ public final class ValidateCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "no such label file or directory: " + p);
             }
         }
-        return files;
+        return List.copyOf(files);
     }
 }
