@@ -15,18 +15,24 @@ public final class TextKey {
     private static final Pattern DASHES = Pattern.compile("[\u2010\u2011\u2012\u2013\u2014\u2015\u2212]");
     // after NFKC, NBSP and U+202F are plain spaces; \s with UNICODE_CHARACTER_CLASS also catches the rest
     private static final Pattern SPACES = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
+    // French typography spaces quotes and high punctuation ("« oui » : non"), other sources do not ("\"oui\": non")
+    private static final Pattern SPACED_PUNCTUATION = Pattern.compile(" ?(\") ?| ([:;!?])");
     private static final int ID_HEX_CHARS = 12;
 
     private TextKey() {
     }
 
-    /** NFKC, lower case, accents kept, typographic apostrophes/quotes/dashes unified, whitespace collapsed. */
+    /**
+     * NFKC, lower case, accents kept, typographic apostrophes/quotes/dashes unified, whitespace collapsed, and no
+     * space around quotes or before {@code : ; ! ?}.
+     */
     public static String of(String text) {
         String s = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
         s = APOSTROPHES.matcher(s).replaceAll("'");
         s = QUOTES.matcher(s).replaceAll("\"");
         s = DASHES.matcher(s).replaceAll("-");
-        return SPACES.matcher(s).replaceAll(" ").trim();
+        s = SPACES.matcher(s).replaceAll(" ").trim();
+        return SPACED_PUNCTUATION.matcher(s).replaceAll("$1$2");
     }
 
     /**
