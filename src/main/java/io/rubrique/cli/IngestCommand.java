@@ -25,7 +25,8 @@ public final class IngestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "PAGE", description = "Raw page files (UTF-8 text, as saved from the site).")
+    @Parameters(arity = "1..*", paramLabel = "PAGE",
+            description = "Raw page files (UTF-8 text, as saved from the site).")
     List<Path> pages;
 
     @Option(names = "--into", paramLabel = "FILE", defaultValue = "labels/inbox.jsonl",

@@ -73,7 +73,7 @@ public final class LabelStats {
     }
 
     private static List<String> row(String label, Function<ItemKind, Integer> count) {
-        return List.of(label, String.valueOf(count.apply(ItemKind.ARTICLE)), String.valueOf(count.apply(ItemKind.TEASER)),
-                String.valueOf(count.apply(null)));
+        return List.of(label, String.valueOf(count.apply(ItemKind.ARTICLE)),
+                String.valueOf(count.apply(ItemKind.TEASER)), String.valueOf(count.apply(null)));
     }
 }

@@ -94,6 +94,7 @@ public final class LabelValidator {
                 int stop = end > start && bytes[end - 1] == '\r' ? end - 1 : end;
                 Optional<Integer> bad = Utf8.firstMalformedByte(bytes, start, stop);
                 if (bad.isPresent()) {
+                    records++;
                     problem("encoding", "invalid UTF-8 (byte 0x%02X at column %d)"
                             .formatted(bytes[bad.get()] & 0xFF, bad.get() - start + 1));
                 } else {
