@@ -117,9 +117,6 @@ public final class LabelValidator {
                 String column = at == null ? "" : " at column " + at.getColumnNr();
                 problem("json", "invalid JSON" + column + ": " + e.getOriginalMessage().lines().findFirst().orElse(""));
                 return;
-            } catch (IOException e) {
-                problem("json", "unreadable: " + e.getMessage());
-                return;
             }
             if (!n.isObject()) {
                 problem("record", "not a JSON object (found " + typeOf(n) + ")");
