@@ -1,13 +1,82 @@
 package io.rubrique.cli;
 
+import io.rubrique.data.CandidatePool;
+import io.rubrique.data.Inbox;
+import io.rubrique.data.PageParser;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** {@code rubrique ingest}: Cut raw pages into unlabelled candidate records. */
-@Command(name = "ingest", mixinStandardHelpOptions = true, description = "Cut raw pages into unlabelled candidate records.")
+/** {@code rubrique ingest}: cuts raw pages into unlabelled candidate records and appends the new ones to the inbox. */
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = "Cut raw pages into unlabelled candidate records (article + \"Voir plus\" teasers) and append"
+                + " those not already in the label files.")
 public final class IngestCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "PAGE",
+            description = "Raw page files (UTF-8 text, as saved from the site).")
+    List<Path> pages;
+
+    @Option(names = "--into", paramLabel = "FILE", defaultValue = "labels/inbox.jsonl",
+            description = "JSON Lines file the new records are appended to (default: ${DEFAULT-VALUE}).")
+    Path into;
+
+    @Option(names = "--labels", paramLabel = "DIR", defaultValue = "labels",
+            description = "Directory whose *.jsonl records (inbox included) are not ingested again"
+                    + " (default: ${DEFAULT-VALUE}).")
+    Path labels;
+
     @Override
     public Integer call() {
-        throw new UnsupportedOperationException("rubrique ingest: not implemented yet");
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            CandidatePool pool = CandidatePool.knowing(knownFiles());
+            PageParser parser = new PageParser();
+            for (Path page : pages) {
+                pool.addAll(parser.read(page));
+            }
+            CandidatePool.Outcome o = pool.outcome();
+            Inbox.append(into, o.fresh());
+            out.printf("read %d page(s): %d article(s), %d teaser(s); %d duplicate(s) skipped (%d repeated across"
+                            + " pages, %d already in %s or %s); %d record(s) appended to %s%n",
+                    pages.size(), o.articles(), o.teasers(), o.duplicates(), o.repeated(), o.alreadyKnown(), labels,
+                    into, o.fresh().size(), into);
+            out.flush();
+            return 0;
+        } catch (IOException e) {
+            err.println("rubrique ingest: " + e.getMessage());
+            err.flush();
+            return 1;
+        }
+    }
+
+    private List<Path> knownFiles() throws IOException {
+        List<Path> files = new ArrayList<>();
+        if (Files.isDirectory(labels)) {
+            try (Stream<Path> s = Files.list(labels)) {
+                s.filter(p -> p.getFileName().toString().endsWith(".jsonl")).sorted().forEach(files::add);
+            }
+        }
+        if (files.stream().noneMatch(f -> sameFile(f, into))) {
+            files.add(into);
+        }
+        return files;
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
     }
 }

@@ -1,13 +1,115 @@
 package io.rubrique.cli;
 
+import io.rubrique.data.GuidelinesCounts;
+import io.rubrique.data.ItemKind;
+import io.rubrique.data.LabelProblem;
+import io.rubrique.data.LabelStats;
+import io.rubrique.data.LabelValidator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** {@code rubrique validate}: Check label files and report every problem. */
-@Command(name = "validate", mixinStandardHelpOptions = true, description = "Check label files and report every problem.")
+/**
+ * {@code rubrique validate}: checks label files and reports every problem as {@code file:line: field: message},
+ * then prints counts per topic and kind; optionally keeps the counts table of the guidelines up to date.
+ */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = {"Check label files and report every problem (stderr), then print counts (stdout).",
+            "Exit 0 when clean, 1 when there are problems or the guidelines are stale, 2 on usage errors."})
 public final class ValidateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "0..*", paramLabel = "FILE|DIR",
+            description = "Label files, or directories whose *.jsonl files (inbox* included: there topics may be"
+                    + " missing) are checked (default: labels).")
+    List<Path> paths = new ArrayList<>(List.of(Path.of("labels")));
+
+    @Option(names = "--guidelines", paramLabel = "FILE",
+            description = "Rewrite the counts block (between <!-- counts:start --> and <!-- counts:end -->) of"
+                    + " this Markdown file.")
+    Path guidelines;
+
+    @Option(names = "--check-guidelines", paramLabel = "FILE",
+            description = "Exit 1 if the counts block of this Markdown file does not match the labels.")
+    Path checkGuidelines;
+
     @Override
-    public Integer call() {
-        throw new UnsupportedOperationException("rubrique validate: not implemented yet");
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            return validate(files(), out, err);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private int validate(List<Path> files, PrintWriter out, PrintWriter err) throws IOException {
+        LabelValidator.Result r = new LabelValidator(true).validate(files);
+        r.problems().stream().map(LabelProblem::toString).forEach(err::println);
+        LabelStats stats = LabelStats.of(r.labelled());
+        out.printf("%d file(s), %d record(s), %d problem(s)%n", files.size(), r.records(), r.problems().size());
+        out.printf("labelled items: %d (article %d, teaser %d); unlabelled (inbox): %d%n", stats.items(null),
+                stats.items(ItemKind.ARTICLE), stats.items(ItemKind.TEASER), r.unlabelled().size());
+        out.print(stats.textTable());
+        if (!r.clean()) {
+            if (guidelines != null || checkGuidelines != null) {
+                err.println("rubrique validate: guidelines counts not updated or checked: fix the problems first");
+            }
+            return 1;
+        }
+        try {
+            if (guidelines != null) {
+                boolean changed = GuidelinesCounts.update(guidelines, stats);
+                out.println(guidelines + ": counts " + (changed ? "updated" : "already current"));
+            }
+            if (checkGuidelines != null && !GuidelinesCounts.isCurrent(checkGuidelines, stats)) {
+                err.println(checkGuidelines + ": counts block is stale; run: rubrique validate --guidelines "
+                        + checkGuidelines);
+                return 1;
+            }
+        } catch (IllegalArgumentException e) {
+            err.println("rubrique validate: " + e.getMessage() + " in " + (guidelines != null ? guidelines
+                    : checkGuidelines));
+            return 1;
+        }
+        return 0;
+    }
+
+    /** Every {@code *.jsonl} of the directories (sorted) and the files, each once; a missing path is a usage error. */
+    private List<Path> files() throws IOException {
+        for (Path g : new Path[] {guidelines, checkGuidelines}) {
+            if (g != null && !Files.isRegularFile(g)) {
+                throw new ParameterException(spec.commandLine(), "no such guidelines file: " + g);
+            }
+        }
+        Set<Path> files = new LinkedHashSet<>();
+        for (Path p : paths) {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> s = Files.list(p)) {
+                    s.filter(f -> f.getFileName().toString().endsWith(".jsonl")).sorted().forEach(files::add);
+                }
+            } else if (Files.isRegularFile(p)) {
+                files.add(p);
+            } else {
+                throw new ParameterException(spec.commandLine(), "no such label file or directory: " + p);
+            }
+        }
+        return List.copyOf(files);
     }
 }
