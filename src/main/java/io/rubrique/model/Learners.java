@@ -50,9 +50,9 @@ final class Learners {
             smo.setBuildCalibrationModels(true);
             smo.setC(1.0);
         }
-        List<String> options = new ArrayList<>(Arrays.asList(defaultOptions(config.type())));
+        List<String> options;
         try {
-            options.addAll(Arrays.asList(Utils.splitOptions(config.options())));
+            options = merge(defaultOptions(config.type()), Utils.splitOptions(config.options()));
             if (!options.isEmpty()) {
                 ((OptionHandler) c).setOptions(options.toArray(String[]::new));
             }
@@ -65,6 +65,39 @@ final class Learners {
             lin.setWeights(w[0] + " " + w[1]);
         }
         return c;
+    }
+
+    /**
+     * Defaults followed by the user's options, minus every default flag the user gives again (Weka rejects a
+     * repeated flag). A token starting with '-' followed by a letter is a flag; a default flag's value is the
+     * following token unless that is a flag itself.
+     */
+    static List<String> merge(String[] defaults, String[] user) {
+        java.util.Set<String> userFlags = new java.util.HashSet<>();
+        for (String u : user) {
+            if (isFlag(u)) {
+                userFlags.add(u);
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < defaults.length; i++) {
+            boolean hasValue = i + 1 < defaults.length && !isFlag(defaults[i + 1]);
+            if (!userFlags.contains(defaults[i])) {
+                out.add(defaults[i]);
+                if (hasValue) {
+                    out.add(defaults[i + 1]);
+                }
+            }
+            if (hasValue) {
+                i++;
+            }
+        }
+        out.addAll(Arrays.asList(user));
+        return out;
+    }
+
+    private static boolean isFlag(String token) {
+        return token.length() > 1 && token.charAt(0) == '-' && Character.isLetter(token.charAt(1));
     }
 
     /** Whether balance must be applied as instance weights (LibLINEAR takes class weights instead). */
