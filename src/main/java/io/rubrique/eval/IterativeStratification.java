@@ -11,7 +11,9 @@ import java.util.Set;
  * Splits multi-label items into parts whose topic mix matches the whole, by iterative stratification
  * (Sechidis, Tsoumakas and Vlahavas, 2011): repeatedly take the label with the fewest unassigned items and hand
  * each of its items to the part that most needs that label, ties going to the part that most needs items overall,
- * then to a random one. "No topic" counts as a label of its own, so untagged items are spread evenly too.
+ * then to a random one. "No topic" counts as a label of its own and is dealt first (it shares no item with a
+ * topic, and dealing it last would leave the untagged items to fill whatever room the tagged ones left), so
+ * untagged items are spread evenly too.
  *
  * <p>Unlike the paper, part sizes are exact: a part is only eligible while it holds fewer items than its integer
  * target (largest-remainder rounding of proportion times n, the parts that get the extra item chosen at random),
@@ -72,7 +74,7 @@ public final class IterativeStratification {
         int[] remaining = labelCount.clone();
         int left = n;
         while (left > 0) {
-            int label = rarestRemaining(remaining, random);
+            int label = remaining[none] > 0 ? none : rarestRemaining(remaining, random);
             for (int i : byLabel.get(label)) {
                 if (assignment[i] >= 0) {
                     continue;
