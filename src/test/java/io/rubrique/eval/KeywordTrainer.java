@@ -19,7 +19,7 @@ import java.util.Set;
  * among positives versus negatives, summed over an item's words and squashed to [0, 1]; threshold 0.5. Its
  * vocabulary is exactly the words of its training items, which makes it a subject for the no-leak test.
  */
-final class KeywordTrainer implements Trainer {
+public final class KeywordTrainer implements Trainer {
     @Override
     public TrainedModel train(List<LabelledItem> items, long seed) {
         Map<Topic, Map<String, Double>> weights = new EnumMap<>(Topic.class);

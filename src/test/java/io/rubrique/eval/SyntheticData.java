@@ -13,7 +13,7 @@ import java.util.Random;
 import java.util.Set;
 
 /** Small French-flavoured multi-label items for tests: each topic has its own words, with some noise. */
-final class SyntheticData {
+public final class SyntheticData {
     private static final Map<Topic, List<String>> WORDS = Map.of(
             Topic.DIGITAL, List.of("numérique", "données", "internet", "logiciel", "transformation", "plateforme"),
             Topic.SECURITY, List.of("sécurité", "police", "défense", "cybersécurité", "frontière", "armée"),
@@ -26,7 +26,7 @@ final class SyntheticData {
     private SyntheticData() {
     }
 
-    static List<LabelledItem> items(int n, long seed) {
+    public static List<LabelledItem> items(int n, long seed) {
         Random random = new Random(seed);
         List<LabelledItem> items = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -56,11 +56,11 @@ final class SyntheticData {
         return items;
     }
 
-    static LabelSet labelSet(int n, long seed) {
+    public static LabelSet labelSet(int n, long seed) {
         return labelSet(items(n, seed), "sha-" + n + "-" + seed);
     }
 
-    static LabelSet labelSet(List<LabelledItem> items, String sha) {
+    public static LabelSet labelSet(List<LabelledItem> items, String sha) {
         return new LabelSet(Path.of("labels/synthetic.jsonl"), List.of(Path.of("labels/synthetic.jsonl")), items,
                 sha);
     }
