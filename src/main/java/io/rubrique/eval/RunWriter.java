@@ -8,6 +8,8 @@ import io.rubrique.util.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -56,11 +58,19 @@ public final class RunWriter {
             throw new IOException(dir + ": run folder already exists");
         }
         AtomicFiles.writeDirectory(dir, tmp -> {
+            readableByAll(tmp);
             Map<String, byte[]> charts = Charts.render(outcome.report());
             for (RunRenderer r : renderers) {
                 r.render(outcome, charts, tmp);
             }
         });
         return dir;
+    }
+
+    /** Temporary directories are owner-only; a finished run folder is as readable as any other file. */
+    private static void readableByAll(Path dir) throws IOException {
+        if (Files.getFileStore(dir).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
     }
 }

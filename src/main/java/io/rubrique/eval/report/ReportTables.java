@@ -41,7 +41,7 @@ public final class ReportTables {
         rows.add(List.of("versions", String.join(", ", r.versions().entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue()).toList())));
         r.extra().forEach((k, v) -> rows.add(List.of(k, String.valueOf(v))));
-        return new Table("Run", "", List.of("", ""), rows);
+        return new Table("Run", "", List.of("field", "value"), rows);
     }
 
     public static Table headlineMetrics(RunReport r) {
