@@ -1,13 +1,134 @@
 package io.rubrique.cli;
 
+import io.rubrique.config.ConfigException;
+import io.rubrique.config.EvaluationConfig;
+import io.rubrique.config.ExperimentConfig;
+import io.rubrique.data.LabelReader;
+import io.rubrique.data.LabelSet;
+import io.rubrique.eval.EvaluationRun;
+import io.rubrique.eval.RunResult;
+import io.rubrique.eval.report.ReportTables;
+import io.rubrique.model.BinaryRelevanceTrainer;
+import io.rubrique.model.Trainer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code rubrique evaluate}: Cross-validate a config and write a run report. */
-@Command(name = "evaluate", mixinStandardHelpOptions = true, description = "Cross-validate a config and write a run report.")
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Cross-validate a config (repeated, stratified k-fold) and write a run report under the "
+                + "runs directory.")
 public final class EvaluateCommand implements Callable<Integer> {
+    static final Path DEFAULT_CONFIG = Path.of("experiments/default.json");
+
+    @Option(names = "--labels", paramLabel = "FILE", defaultValue = "labels/snippets.jsonl",
+            description = "Labelled items: a .jsonl file or a directory of them (default: ${DEFAULT-VALUE}).")
+    Path labels;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Experiment config (default: experiments/default.json, built-in defaults if absent).")
+    Path config;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Run seed (default: the config's evaluation.seed).")
+    Long seed;
+
+    @Option(names = "--folds", paramLabel = "K", description = "Folds (default: the config's evaluation.folds).")
+    Integer folds;
+
+    @Option(names = "--repeats", paramLabel = "R",
+            description = "Repeats (default: the config's evaluation.repeats).")
+    Integer repeats;
+
+    @Option(names = "--test", paramLabel = "FILE",
+            description = "Held-out test set: train on all the data, score it, report its metrics too.")
+    Path test;
+
+    @Option(names = "--curve-repeats", paramLabel = "N", defaultValue = "2",
+            description = "Repeats used for the learning curve, 0 for none (default: ${DEFAULT-VALUE}).")
+    int curveRepeats;
+
+    @Option(names = "--runs-dir", paramLabel = "DIR", defaultValue = "experiments/runs",
+            description = "Where run folders go (default: ${DEFAULT-VALUE}).")
+    Path runsDir;
+
+    @Spec
+    CommandSpec spec;
+
+    private final Function<ExperimentConfig, Trainer> trainers;
+    private final EvaluationRun.Options options;
+
+    public EvaluateCommand() {
+        this(BinaryRelevanceTrainer::new, EvaluationRun.Options.defaults());
+    }
+
+    /** For tests: another trainer and other run options (e.g. silent progress). */
+    EvaluateCommand(Function<ExperimentConfig, Trainer> trainers, EvaluationRun.Options options) {
+        this.trainers = trainers;
+        this.options = options;
+    }
+
     @Override
     public Integer call() {
-        throw new UnsupportedOperationException("rubrique evaluate: not implemented yet");
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            ExperimentConfig cfg = loadConfig(err);
+            EvaluationConfig ev = cfg.evaluation();
+            ExperimentConfig effective = new ExperimentConfig(cfg.name(), cfg.description(), cfg.features(),
+                    cfg.learner(), cfg.thresholds(), new EvaluationConfig(folds == null ? ev.folds() : folds,
+                            repeats == null ? ev.repeats() : repeats, seed == null ? ev.seed() : seed));
+            List<String> problems = effective.evaluation().problems();
+            if (!problems.isEmpty()) {
+                err.println("rubrique evaluate: " + String.join("; ", problems));
+                return 1;
+            }
+            LabelSet data = LabelReader.read(labels);
+            Optional<LabelSet> testSet = test == null ? Optional.empty() : Optional.of(LabelReader.read(test));
+            err.println("evaluating " + effective.name() + " on " + labels + " (" + data.items().size() + " items, "
+                    + effective.evaluation().folds() + " folds x " + effective.evaluation().repeats()
+                    + " repeats, seed " + effective.evaluation().seed() + ")");
+            RunResult r = EvaluationRun.run(data, effective, trainers.apply(effective),
+                    effective.evaluation().seed(), testSet, runsDir, "evaluate", Map.of(),
+                    options.withCurveRepeats(curveRepeats));
+            printSummary(out, r);
+            return 0;
+        } catch (IOException | ConfigException | IllegalArgumentException e) {
+            err.println("rubrique evaluate: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private ExperimentConfig loadConfig(PrintWriter err) {
+        if (config != null) {
+            return ExperimentConfig.read(config);
+        }
+        if (Files.exists(DEFAULT_CONFIG)) {
+            return ExperimentConfig.read(DEFAULT_CONFIG);
+        }
+        err.println("note: " + DEFAULT_CONFIG + " not found, using the built-in default config");
+        return ExperimentConfig.defaults();
+    }
+
+    static void printSummary(PrintWriter out, RunResult r) {
+        var m = r.report().metrics();
+        out.println("run: " + r.runDir());
+        out.println("macro-F1 " + ReportTables.estimate(m.macroF1()));
+        out.println("micro-F1 " + ReportTables.estimate(m.microF1()));
+        m.perTopic().forEach((topic, s) -> out.println("  F1 " + topic + " " + ReportTables.estimate(s.f1())));
+        if (r.report().test() != null) {
+            out.println("test set: macro-F1 " + ReportTables.fmt(r.report().test().macroF1(), 3) + ", micro-F1 "
+                    + ReportTables.fmt(r.report().test().microF1(), 3));
+        }
+        out.flush();
     }
 }

@@ -1,0 +1,246 @@
+package io.rubrique.eval;
+
+import io.rubrique.config.EvaluationConfig;
+import io.rubrique.config.ExperimentConfig;
+import io.rubrique.data.LabelSet;
+import io.rubrique.data.LabelledItem;
+import io.rubrique.data.Topic;
+import io.rubrique.eval.RunReport.CurvePoint;
+import io.rubrique.eval.RunReport.LearningCurve;
+import io.rubrique.eval.RunReport.Protocol;
+import io.rubrique.eval.RunReport.Timings;
+import io.rubrique.model.TrainedModel;
+import io.rubrique.model.Trainer;
+import io.rubrique.util.Versions;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
+
+/**
+ * Evaluates a trainer on labelled data by repeated, iteratively stratified k-fold cross-validation and writes a
+ * run folder ({@link RunWriter}). This is the Java entry behind {@code rubrique evaluate}; {@code rubrique train}
+ * calls it after fitting its final model:
+ *
+ * <pre>{@code
+ * RunResult r = EvaluationRun.run(data, config, new BinaryRelevanceTrainer(config), seed, Optional.empty(),
+ *         Path.of("experiments/runs"), "train", Map.of("model_path", dir.toString(), "model_sha256", sha));
+ * r.runDir();                          // experiments/runs/20250101T120000Z-default
+ * r.report().metrics().macroF1();      // mean, ci95, values per repeat
+ * }</pre>
+ *
+ * <p>Protocol: folds and repeats from {@code config.evaluation()}, the given {@code seed} replacing its seed (the
+ * report's config records the seed actually used). Each fold trains on its training items only; the test fold is
+ * first touched when the fitted model scores it. Metrics are computed per repeat on the pooled out-of-fold
+ * predictions. A learning curve retrains on 40/60/80% stratified subsamples of each training fold for the first
+ * {@link Options#curveRepeats()} repeats (100% reuses the main results). With a test set, a model trained on all
+ * the data (or {@link Options#finalModel()}) scores it; a test set sharing item ids with the data is refused.
+ */
+public final class EvaluationRun {
+    /** Training shares of the learning curve. */
+    public static final List<Double> CURVE_FRACTIONS = List.of(0.4, 0.6, 0.8, 1.0);
+    /** Rows of the errors table. */
+    public static final int ERROR_ROWS = 15;
+
+    /**
+     * Everything optional about a run.
+     *
+     * @param curveRepeats repeats used for the learning curve (0 for none; capped at the protocol's repeats)
+     * @param threads      size of the fold pool
+     * @param progress     makes a progress reporter from a task name and the number of folds
+     * @param finalModel   a model already trained on all the data, used for the test set instead of retraining
+     * @param writer       writes the run folder
+     * @param clock        gives the start and finish times (and so the run id)
+     */
+    public record Options(int curveRepeats, int threads, BiFunction<String, Integer, Progress> progress,
+            Optional<TrainedModel> finalModel, RunWriter writer, Clock clock) {
+        public Options {
+            Objects.requireNonNull(progress, "progress");
+            Objects.requireNonNull(finalModel, "finalModel");
+            Objects.requireNonNull(writer, "writer");
+            Objects.requireNonNull(clock, "clock");
+        }
+
+        /** 2 curve repeats, one thread per core, progress on stderr, standard renderers, system clock. */
+        public static Options defaults() {
+            return new Options(2, Runtime.getRuntime().availableProcessors(), Progress::forStderr, Optional.empty(),
+                    RunWriter.standard(), Clock.systemUTC());
+        }
+
+        public Options withCurveRepeats(int n) {
+            return new Options(n, threads, progress, finalModel, writer, clock);
+        }
+
+        public Options withThreads(int n) {
+            return new Options(curveRepeats, n, progress, finalModel, writer, clock);
+        }
+
+        public Options withProgress(BiFunction<String, Integer, Progress> p) {
+            return new Options(curveRepeats, threads, p, finalModel, writer, clock);
+        }
+
+        public Options withFinalModel(TrainedModel m) {
+            return new Options(curveRepeats, threads, progress, Optional.of(m), writer, clock);
+        }
+
+        public Options withWriter(RunWriter w) {
+            return new Options(curveRepeats, threads, progress, finalModel, w, clock);
+        }
+
+        public Options withClock(Clock c) {
+            return new Options(curveRepeats, threads, progress, finalModel, writer, c);
+        }
+    }
+
+    private EvaluationRun() {
+    }
+
+    /** Runs the protocol with default {@link Options} and writes the run under {@code runsDir}. */
+    public static RunResult run(LabelSet data, ExperimentConfig config, Trainer trainer, long seed,
+            Optional<LabelSet> test, Path runsDir, String kind, Map<String, Object> extra) throws IOException {
+        return run(data, config, trainer, seed, test, runsDir, kind, extra, Options.defaults());
+    }
+
+    /** Runs the protocol and writes the run under {@code runsDir}. */
+    public static RunResult run(LabelSet data, ExperimentConfig config, Trainer trainer, long seed,
+            Optional<LabelSet> test, Path runsDir, String kind, Map<String, Object> extra, Options options)
+            throws IOException {
+        RunOutcome outcome = evaluate(data, config, trainer, seed, test, runsDir, kind, extra, options);
+        Path dir = options.writer().write(outcome, runsDir);
+        return new RunResult(dir, outcome.report());
+    }
+
+    /** Runs the protocol without writing anything; the run id is chosen free under {@code runsDir}. */
+    public static RunOutcome evaluate(LabelSet data, ExperimentConfig config, Trainer trainer, long seed,
+            Optional<LabelSet> test, Path runsDir, String kind, Map<String, Object> extra, Options options) {
+        Instant started = options.clock().instant();
+        long t0 = System.nanoTime();
+        List<LabelledItem> items = data.items();
+        EvaluationConfig ev = config.evaluation();
+        ExperimentConfig used = new ExperimentConfig(config.name(), config.description(), config.features(),
+                config.learner(), config.thresholds(), new EvaluationConfig(ev.folds(), ev.repeats(), seed));
+        test.ifPresent(t -> refuseOverlap(data, t));
+
+        FoldPlan plan = FoldPlan.stratified(items, ev.folds(), ev.repeats(), seed);
+        CrossValidator cv = new CrossValidator(trainer, options.threads());
+        int curveRepeats = Math.max(0, Math.min(options.curveRepeats(), ev.repeats()));
+        List<CrossValidator.Task> mainTasks = CrossValidator.protocolTasks(plan);
+        List<CrossValidator.Task> curveTasks = curveTasks(plan, curveRepeats);
+
+        List<FoldResult> results;
+        try (Progress p = options.progress().apply("cross-validation", mainTasks.size())) {
+            results = cv.run(items, plan, mainTasks, p);
+        }
+        long cvMs = (System.nanoTime() - t0) / 1_000_000;
+        List<Predictions> pooled = CrossValidator.pool(items, plan, results, 1.0);
+        List<MetricValues> perRepeat = pooled.stream().map(MetricValues::of).toList();
+
+        long t1 = System.nanoTime();
+        List<FoldResult> curveResults = List.of();
+        if (!curveTasks.isEmpty()) {
+            try (Progress p = options.progress().apply("learning curve", curveTasks.size())) {
+                curveResults = cv.run(items, plan, curveTasks, p);
+            }
+        }
+        LearningCurve curve = learningCurve(items, plan, curveRepeats, results, curveResults, perRepeat);
+        long curveMs = (System.nanoTime() - t1) / 1_000_000;
+
+        long t2 = System.nanoTime();
+        Predictions testPredictions = null;
+        RunReport.TestResult testResult = null;
+        if (test.isPresent()) {
+            TrainedModel model = options.finalModel().orElseGet(() -> trainer.train(items, Seeds.derive(seed, -1)));
+            testPredictions = score(model, test.get().items());
+            testResult = Summaries.test(test.get().provenance(), MetricValues.of(testPredictions));
+        }
+        long testMs = (System.nanoTime() - t2) / 1_000_000;
+
+        long[] support = new long[Topic.all().size()];
+        for (Topic t : Topic.all()) {
+            support[t.ordinal()] = items.stream().filter(i -> i.has(t)).count();
+        }
+        long[] trainMs = results.stream().mapToLong(FoldResult::trainMillis).toArray();
+        Timings timings = new Timings(cvMs, curveMs, testMs, (System.nanoTime() - t0) / 1_000_000,
+                java.util.Arrays.stream(trainMs).average().orElse(0), java.util.Arrays.stream(trainMs).max()
+                        .orElse(0));
+        Protocol protocol = new Protocol(plan.folds(), plan.repeats(), seed, "iterative (Sechidis et al. 2011)",
+                "out-of-fold predictions of every repeat, one line per item and repeat", options.threads(),
+                items.stream().map(LabelledItem::id).toList(), plan.assignment());
+        String runId = RunWriter.freeId(runsDir, RunWriter.baseId(started, used.name()));
+        RunReport report = new RunReport(runId, started.toString(), options.clock().instant().toString(), kind, used,
+                data.provenance(), protocol, Summaries.metrics(perRepeat, support),
+                Summaries.perFold(results, pooled), curve, Summaries.thresholds(results),
+                Summaries.prCurves(pooled), Summaries.errors(items, pooled, ERROR_ROWS), testResult, timings,
+                Versions.libraries(), Versions.codeRevision(Path.of(".")), new LinkedHashMap<>(extra));
+        return new RunOutcome(report, items, pooled, test.map(LabelSet::items).orElse(List.of()), testPredictions);
+    }
+
+    private static void refuseOverlap(LabelSet data, LabelSet test) {
+        Set<String> ids = new HashSet<>();
+        data.items().forEach(i -> ids.add(i.id()));
+        List<String> shared = test.items().stream().map(LabelledItem::id).filter(ids::contains).toList();
+        if (!shared.isEmpty()) {
+            throw new IllegalArgumentException(test.origin() + ": test set shares " + shared.size()
+                    + " item id(s) with the training data " + data.origin() + " (e.g. " + shared.get(0) + ")");
+        }
+    }
+
+    private static List<CrossValidator.Task> curveTasks(FoldPlan plan, int curveRepeats) {
+        List<CrossValidator.Task> tasks = new ArrayList<>();
+        for (int fi = 0; fi < CURVE_FRACTIONS.size(); fi++) {
+            double fraction = CURVE_FRACTIONS.get(fi);
+            if (fraction >= 1.0) {
+                continue;
+            }
+            for (int r = 0; r < curveRepeats; r++) {
+                for (int f = 0; f < plan.folds(); f++) {
+                    tasks.add(new CrossValidator.Task(r, f, fraction, Seeds.derive(plan.seed(), r, f, fi + 1),
+                            Seeds.derive(plan.seed(), r, f, fi + 1, 0)));
+                }
+            }
+        }
+        return tasks;
+    }
+
+    private static LearningCurve learningCurve(List<LabelledItem> items, FoldPlan plan, int curveRepeats,
+            List<FoldResult> full, List<FoldResult> partial, List<MetricValues> fullPerRepeat) {
+        List<CurvePoint> points = new ArrayList<>();
+        if (curveRepeats == 0) {
+            return new LearningCurve(0, points);
+        }
+        for (double fraction : CURVE_FRACTIONS) {
+            List<FoldResult> source = fraction >= 1.0 ? full : partial;
+            List<FoldResult> used = source.stream()
+                    .filter(r -> r.fraction() == fraction && r.repeat() < curveRepeats).toList();
+            List<MetricValues> m = fraction >= 1.0 ? fullPerRepeat.subList(0, curveRepeats)
+                    : CrossValidator.pool(items, plan, used, fraction).stream().map(MetricValues::of).toList();
+            double trainItems = used.stream().mapToInt(FoldResult::trainSize).average().orElse(0);
+            points.add(new CurvePoint(fraction, trainItems, Summaries.over(m, MetricValues::macroF1),
+                    Summaries.over(m, MetricValues::microF1)));
+        }
+        return new LearningCurve(curveRepeats, points);
+    }
+
+    private static Predictions score(TrainedModel model, List<LabelledItem> items) {
+        int n = items.size();
+        double[][] scores = new double[n][];
+        double[][] th = new double[n][];
+        int[] fold = new int[n];
+        double[] thresholds = CrossValidator.thresholds(model);
+        for (int i = 0; i < n; i++) {
+            scores[i] = model.scores(items.get(i).title(), items.get(i).text()).clone();
+            th[i] = thresholds;
+            fold[i] = -1;
+        }
+        return new Predictions(-1, CrossValidator.gold(items), scores, th, fold);
+    }
+}

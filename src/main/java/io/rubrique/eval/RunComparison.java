@@ -1,0 +1,141 @@
+package io.rubrique.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.rubrique.data.Topic;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Compares two runs fold by fold. Only runs on the same data (same SHA-256) with the same fold assignment (same
+ * item order, folds, repeats and seed) are comparable: then fold (r, f) of A and of B tested the same items, and
+ * each headline metric's per-fold differences B − A go through the {@link CorrectedTTest}. "A mean" and "B mean"
+ * are the means of the per-fold values, so that their difference is the tested mean difference.
+ */
+public final class RunComparison {
+    /** Significance level of the verdicts. */
+    public static final double ALPHA = 0.05;
+
+    private RunComparison() {
+    }
+
+    /** Why two runs cannot be compared. */
+    public static final class IncomparableRunsException extends Exception {
+        public IncomparableRunsException(String message) {
+            super(message);
+        }
+    }
+
+    /** One metric's paired comparison. */
+    public record MetricComparison(String metric, double meanA, double meanB, double diff, double t, int df,
+            double p, String verdict) {
+    }
+
+    /** The whole comparison; {@code testTrainRatio} is the mean n_test/n_train over folds. */
+    public record Comparison(String runA, String runB, String dataSha256, int folds, int repeats,
+            double testTrainRatio, List<MetricComparison> metrics) {
+    }
+
+    public static Comparison compare(JsonNode a, JsonNode b) throws IncomparableRunsException {
+        String idA = a.path("run_id").asText("A");
+        String idB = b.path("run_id").asText("B");
+        String shaA = a.path("data").path("sha256").asText("");
+        String shaB = b.path("data").path("sha256").asText("");
+        if (shaA.isEmpty() || !shaA.equals(shaB)) {
+            throw new IncomparableRunsException("different data: " + idA + " used sha256 " + shaA + ", " + idB
+                    + " used sha256 " + shaB + "; a paired comparison needs the same items");
+        }
+        JsonNode pa = a.path("protocol");
+        JsonNode pb = b.path("protocol");
+        for (String key : List.of("folds", "repeats", "seed")) {
+            if (!pa.path(key).equals(pb.path(key))) {
+                throw new IncomparableRunsException("different folds: " + key + " is " + pa.path(key) + " in " + idA
+                        + " but " + pb.path(key) + " in " + idB);
+            }
+        }
+        if (pa.path("assignment").isMissingNode() || !pa.path("assignment").equals(pb.path("assignment"))
+                || !pa.path("item_ids").equals(pb.path("item_ids"))) {
+            throw new IncomparableRunsException("different folds: the fold assignments of " + idA + " and " + idB
+                    + " differ (or are missing), so their folds did not test the same items");
+        }
+        int folds = pa.path("folds").asInt();
+        int repeats = pa.path("repeats").asInt();
+        double ratio = testTrainRatio(a);
+        List<MetricComparison> out = new ArrayList<>();
+        List<String> metrics = new ArrayList<>(List.of("macro_f1", "micro_f1", "subset_accuracy"));
+        for (Topic t : Topic.all()) {
+            metrics.add("f1." + t.id());
+        }
+        for (String m : metrics) {
+            double[] va = foldValues(a, m, folds, repeats, idA);
+            double[] vb = foldValues(b, m, folds, repeats, idB);
+            double[] diffs = new double[va.length];
+            for (int i = 0; i < va.length; i++) {
+                diffs[i] = vb[i] - va[i];
+            }
+            CorrectedTTest.Result r = CorrectedTTest.test(diffs, ratio);
+            double meanA = mean(va);
+            double meanB = mean(vb);
+            out.add(new MetricComparison(m, meanA, meanB, r.meanDiff(), r.t(), r.df(), r.p(), verdict(m, r)));
+        }
+        return new Comparison(idA, idB, shaA, folds, repeats, ratio, out);
+    }
+
+    /** "B is better on macro_f1 (p = 0.010)" or "no significant difference on macro_f1 (p = 0.400)". */
+    static String verdict(String metric, CorrectedTTest.Result r) {
+        String p = String.format(Locale.ROOT, "p = %.3g", r.p());
+        if (r.p() < ALPHA && r.meanDiff() != 0) {
+            return (r.meanDiff() > 0 ? "B" : "A") + " is better on " + metric + " (" + p + ")";
+        }
+        return "no significant difference on " + metric + " (" + p + ")";
+    }
+
+    /** Per-fold values of a metric ordered by (repeat, fold); "f1.<topic>" reads the per-topic F1. */
+    static double[] foldValues(JsonNode report, String metric, int folds, int repeats, String id)
+            throws IncomparableRunsException {
+        double[] v = new double[folds * repeats];
+        boolean[] seen = new boolean[v.length];
+        for (JsonNode f : report.path("per_fold")) {
+            int r = f.path("repeat").asInt(-1);
+            int k = f.path("fold").asInt(-1);
+            if (r < 0 || r >= repeats || k < 0 || k >= folds) {
+                continue;
+            }
+            JsonNode value = metric.startsWith("f1.") ? f.path("f1").path(metric.substring(3)) : f.path(metric);
+            if (!value.isNumber()) {
+                throw new IncomparableRunsException(id + ": per_fold has no numeric " + metric + " for repeat "
+                        + r + " fold " + k);
+            }
+            v[r * folds + k] = value.asDouble();
+            seen[r * folds + k] = true;
+        }
+        for (int i = 0; i < seen.length; i++) {
+            if (!seen[i]) {
+                throw new IncomparableRunsException(id + ": per_fold lacks repeat " + i / folds + " fold "
+                        + i % folds);
+            }
+        }
+        return v;
+    }
+
+    private static double testTrainRatio(JsonNode report) {
+        double sum = 0;
+        int n = 0;
+        for (JsonNode f : report.path("per_fold")) {
+            double train = f.path("train_size").asDouble(0);
+            if (train > 0) {
+                sum += f.path("test_size").asDouble(0) / train;
+                n++;
+            }
+        }
+        return n == 0 ? 0 : sum / n;
+    }
+
+    private static double mean(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x;
+        }
+        return s / v.length;
+    }
+}

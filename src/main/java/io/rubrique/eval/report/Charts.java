@@ -1,0 +1,154 @@
+package io.rubrique.eval.report;
+
+import io.rubrique.data.Topic;
+import io.rubrique.eval.Estimate;
+import io.rubrique.eval.Metrics;
+import io.rubrique.eval.RunOutcome;
+import io.rubrique.eval.RunReport;
+import io.rubrique.eval.RunReport.CurvePoint;
+import io.rubrique.eval.RunReport.TopicSummary;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.BitmapEncoder.BitmapFormat;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/** The run report's charts, drawn with XChart and encoded as PNG: one method per chart, no file handling. */
+public final class Charts {
+    /** File names of the charts, in report order. */
+    public static final String F1 = "f1.png";
+    public static final String CONFUSION = "confusion.png";
+    public static final String PR_CURVES = "pr_curves.png";
+    public static final String LEARNING_CURVE = "learning_curve.png";
+
+    /** Where the PNG files go inside a run folder. */
+    public static final String DIR = "charts";
+
+    private static final int WIDTH = 800;
+    private static final int HEIGHT = 450;
+
+    private Charts() {
+    }
+
+    /** Every chart of the report as PNG bytes by file name (the learning curve only when there is one). */
+    public static Map<String, byte[]> render(RunReport report) throws IOException {
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        out.put(F1, png(scoresChart(report)));
+        out.put(CONFUSION, png(confusionChart(report)));
+        out.put(PR_CURVES, png(prChart(report)));
+        if (!report.learningCurve().points().isEmpty()) {
+            out.put(LEARNING_CURVE, png(learningCurveChart(report)));
+        }
+        return out;
+    }
+
+    /** Writes the charts as {@code charts/<name>} under the run folder. */
+    public static void writeFiles(RunOutcome outcome, Map<String, byte[]> charts, Path dir) throws IOException {
+        Path chartDir = Files.createDirectories(dir.resolve(DIR));
+        for (Map.Entry<String, byte[]> e : charts.entrySet()) {
+            Files.write(chartDir.resolve(e.getKey()), e.getValue());
+        }
+    }
+
+    static CategoryChart scoresChart(RunReport report) {
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
+                .title("Per-topic precision, recall and F1 (mean over repeats, 95% CI)").xAxisTitle("topic")
+                .yAxisTitle("score").build();
+        style(chart.getStyler());
+        chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
+        List<String> topics = topicIds();
+        Map<String, TopicSummary> per = report.metrics().perTopic();
+        addEstimateSeries(chart, "precision", topics, topics.stream().map(t -> per.get(t).precision()).toList());
+        addEstimateSeries(chart, "recall", topics, topics.stream().map(t -> per.get(t).recall()).toList());
+        addEstimateSeries(chart, "F1", topics, topics.stream().map(t -> per.get(t).f1()).toList());
+        return chart;
+    }
+
+    private static void addEstimateSeries(CategoryChart chart, String name, List<String> x, List<Estimate> e) {
+        chart.addSeries(name, x, e.stream().map(v -> finite(v.meanOrNaN())).toList(),
+                e.stream().map(Estimate::halfWidth).toList());
+    }
+
+    static CategoryChart confusionChart(RunReport report) {
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
+                .title("Confusion counts per topic (mean per repeat; TN in the table)").xAxisTitle("topic")
+                .yAxisTitle("items").build();
+        style(chart.getStyler());
+        List<String> topics = topicIds();
+        Map<String, TopicSummary> per = report.metrics().perTopic();
+        chart.addSeries("TP", topics, topics.stream().map(t -> per.get(t).confusion().tp()).toList());
+        chart.addSeries("FP", topics, topics.stream().map(t -> per.get(t).confusion().fp()).toList());
+        chart.addSeries("FN", topics, topics.stream().map(t -> per.get(t).confusion().fn()).toList());
+        return chart;
+    }
+
+    static XYChart prChart(RunReport report) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+                .title("Precision-recall curves (out-of-fold scores, all repeats)").xAxisTitle("recall")
+                .yAxisTitle("precision").build();
+        style(chart.getStyler());
+        chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0);
+        for (String topic : topicIds()) {
+            List<Metrics.PrPoint> pts = report.prCurves().getOrDefault(topic, List.of());
+            if (pts.isEmpty()) {
+                continue;
+            }
+            List<Double> recall = new ArrayList<>();
+            List<Double> precision = new ArrayList<>();
+            for (Metrics.PrPoint p : pts) {
+                recall.add(p.recall());
+                precision.add(p.precision());
+            }
+            Estimate ap = report.metrics().perTopic().get(topic).prAuc();
+            String name = ap.mean() == null ? topic : String.format("%s (AP %.2f)", topic, ap.mean());
+            XYSeries s = chart.addSeries(name, recall, precision);
+            s.setMarker(SeriesMarkers.NONE);
+        }
+        return chart;
+    }
+
+    static XYChart learningCurveChart(RunReport report) {
+        List<CurvePoint> pts = report.learningCurve().points();
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+                .title("Learning curve (" + report.learningCurve().repeats() + " repeat(s), 95% CI)")
+                .xAxisTitle("training items").yAxisTitle("F1").build();
+        style(chart.getStyler());
+        chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
+        double[] x = pts.stream().mapToDouble(CurvePoint::trainItems).toArray();
+        chart.addSeries("macro-F1", x, pts.stream().mapToDouble(p -> finite(p.macroF1().meanOrNaN())).toArray(),
+                pts.stream().mapToDouble(p -> p.macroF1().halfWidth()).toArray());
+        chart.addSeries("micro-F1", x, pts.stream().mapToDouble(p -> finite(p.microF1().meanOrNaN())).toArray(),
+                pts.stream().mapToDouble(p -> p.microF1().halfWidth()).toArray());
+        return chart;
+    }
+
+    private static void style(Styler styler) {
+        styler.setLegendPosition(Styler.LegendPosition.OutsideS);
+        styler.setLegendLayout(Styler.LegendLayout.Horizontal);
+        styler.setChartBackgroundColor(java.awt.Color.WHITE);
+        styler.setAntiAlias(true);
+    }
+
+    private static List<String> topicIds() {
+        return Topic.all().stream().map(Topic::id).toList();
+    }
+
+    private static double finite(double v) {
+        return Double.isNaN(v) ? 0.0 : v;
+    }
+
+    private static byte[] png(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart) throws IOException {
+        return BitmapEncoder.getBitmapBytes(chart, BitmapFormat.PNG);
+    }
+}

@@ -1,0 +1,152 @@
+package io.rubrique.eval.report;
+
+import io.rubrique.eval.Estimate;
+import io.rubrique.eval.RunReport;
+import io.rubrique.eval.RunReport.CurvePoint;
+import io.rubrique.eval.RunReport.ErrorRow;
+import io.rubrique.eval.RunReport.TestResult;
+import io.rubrique.eval.RunReport.TestTopic;
+import io.rubrique.eval.RunReport.ThresholdStats;
+import io.rubrique.eval.RunReport.TopicSummary;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The tables of a run report, shared by the Markdown and HTML renderers so both say the same thing. */
+public final class ReportTables {
+    private ReportTables() {
+    }
+
+    public static String headline(RunReport r) {
+        return "macro-F1 " + estimate(r.metrics().macroF1()) + ", micro-F1 " + estimate(r.metrics().microF1())
+                + " (" + r.protocol().folds() + " folds x " + r.protocol().repeats() + " repeats, seed "
+                + r.protocol().seed() + ", " + r.data().items() + " items)";
+    }
+
+    public static Table run(RunReport r) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("run", r.runId()));
+        rows.add(List.of("kind", r.kind()));
+        rows.add(List.of("config", r.config().name() + (r.config().description().isEmpty() ? ""
+                : " (" + r.config().description() + ")")));
+        rows.add(List.of("data", r.data().path() + ", " + r.data().items() + " items, sha256 " + r.data().sha256()));
+        rows.add(List.of("protocol", r.protocol().folds() + "-fold CV x " + r.protocol().repeats()
+                + " repeats, seed " + r.protocol().seed() + ", " + r.protocol().stratification() + " stratification"));
+        rows.add(List.of("started / finished", r.startedAt() + " / " + r.finishedAt()));
+        rows.add(List.of("timings", "CV " + r.timings().cvMs() + " ms, learning curve " + r.timings()
+                .learningCurveMs() + " ms, test " + r.timings().testMs() + " ms, total " + r.timings().totalMs()
+                + " ms, mean fold training " + fmt(r.timings().meanFoldTrainMs(), 0) + " ms"));
+        rows.add(List.of("code revision", r.codeRevision()));
+        rows.add(List.of("versions", String.join(", ", r.versions().entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue()).toList())));
+        r.extra().forEach((k, v) -> rows.add(List.of(k, String.valueOf(v))));
+        return new Table("Run", "", List.of("field", "value"), rows);
+    }
+
+    public static Table headlineMetrics(RunReport r) {
+        var m = r.metrics();
+        return new Table("Headline metrics", "Mean over repeats of each repeat's pooled out-of-fold predictions, "
+                + "with a 95% t-interval.", List.of("metric", "mean", "95% CI"), List.of(
+                        estimateRow("macro-F1", m.macroF1()), estimateRow("micro-F1", m.microF1()),
+                        estimateRow("subset accuracy", m.subsetAccuracy()),
+                        estimateRow("Hamming loss", m.hammingLoss())));
+    }
+
+    public static Table perTopic(RunReport r) {
+        List<List<String>> rows = new ArrayList<>();
+        for (Map.Entry<String, TopicSummary> e : r.metrics().perTopic().entrySet()) {
+            TopicSummary s = e.getValue();
+            rows.add(List.of(e.getKey(), String.valueOf(s.support()), estimate(s.precision()), estimate(s.recall()),
+                    estimate(s.f1()), estimate(s.rocAuc()), estimate(s.prAuc())));
+        }
+        return new Table("Per topic", "Mean [95% CI] over repeats; support = items carrying the topic.",
+                List.of("topic", "support", "precision", "recall", "F1", "ROC-AUC", "PR-AUC"), rows);
+    }
+
+    public static Table confusion(RunReport r) {
+        List<List<String>> rows = new ArrayList<>();
+        r.metrics().perTopic().forEach((t, s) -> rows.add(List.of(t, fmt(s.confusion().tp(), 1),
+                fmt(s.confusion().fp(), 1), fmt(s.confusion().fn(), 1), fmt(s.confusion().tn(), 1))));
+        return new Table("Confusion counts", "Mean per repeat (each repeat scores every item once).",
+                List.of("topic", "TP", "FP", "FN", "TN"), rows);
+    }
+
+    public static Table thresholds(RunReport r) {
+        List<List<String>> rows = new ArrayList<>();
+        for (Map.Entry<String, ThresholdStats> e : r.thresholds().entrySet()) {
+            rows.add(List.of(e.getKey(), fmt(e.getValue().mean(), 3), fmt(e.getValue().min(), 3),
+                    fmt(e.getValue().max(), 3)));
+        }
+        return new Table("Thresholds chosen per fold", "Each fold's model fits its thresholds on its training "
+                + "items only.", List.of("topic", "mean", "min", "max"), rows);
+    }
+
+    public static Table learningCurve(RunReport r) {
+        List<List<String>> rows = new ArrayList<>();
+        for (CurvePoint p : r.learningCurve().points()) {
+            rows.add(List.of(fmt(p.fraction() * 100, 0) + "%", fmt(p.trainItems(), 0), estimate(p.macroF1()),
+                    estimate(p.microF1())));
+        }
+        return new Table("Learning curve", "Share of each training fold (stratified draw), first "
+                + r.learningCurve().repeats() + " repeat(s) of the protocol.",
+                List.of("training share", "training items", "macro-F1", "micro-F1"), rows);
+    }
+
+    public static Table errors(RunReport r) {
+        List<List<String>> rows = new ArrayList<>();
+        for (ErrorRow e : r.errors()) {
+            rows.add(List.of(e.id(), e.title(), e.topic(), e.error(), String.join(", ", e.gold()),
+                    String.join(", ", e.predicted()), fmt(e.score(), 3), fmt(e.threshold(), 3),
+                    e.wrongIn() + "/" + e.repeats()));
+        }
+        return new Table("Most confidently wrong", "Score and threshold averaged over repeats, ranked by "
+                + "|score - threshold|; FP = topic predicted but not gold, FN = gold but not predicted.",
+                List.of("id", "title", "topic", "error", "gold", "predicted", "score", "threshold", "wrong in"),
+                rows);
+    }
+
+    /** The held-out test-set table, or null without a test set. */
+    public static Table test(RunReport r) {
+        TestResult t = r.test();
+        if (t == null) {
+            return null;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (Map.Entry<String, TestTopic> e : t.perTopic().entrySet()) {
+            TestTopic s = e.getValue();
+            rows.add(List.of(e.getKey(), String.valueOf(s.support()), fmt(s.precision(), 3), fmt(s.recall(), 3),
+                    fmt(s.f1(), 3), opt(s.rocAuc()), opt(s.prAuc())));
+        }
+        rows.add(List.of("(all)", String.valueOf(t.data().items()), "", "", "macro " + fmt(t.macroF1(), 3)
+                + ", micro " + fmt(t.microF1(), 3), "subset acc. " + fmt(t.subsetAccuracy(), 3), "Hamming "
+                + fmt(t.hammingLoss(), 3)));
+        return new Table("Held-out test set", t.data().path() + ", sha256 " + t.data().sha256()
+                + "; model trained on all the data.",
+                List.of("topic", "support", "precision", "recall", "F1", "ROC-AUC", "PR-AUC"), rows);
+    }
+
+    private static List<String> estimateRow(String name, Estimate e) {
+        return List.of(name, e.mean() == null ? "n/a" : fmt(e.mean(), 3), ci(e));
+    }
+
+    /** "0.812 [0.790, 0.834]", or "n/a" when undefined. */
+    public static String estimate(Estimate e) {
+        if (e.mean() == null) {
+            return "n/a";
+        }
+        return fmt(e.mean(), 3) + " " + ci(e);
+    }
+
+    private static String ci(Estimate e) {
+        return e.ci95() == null ? "n/a" : "[" + fmt(e.ci95().get(0), 3) + ", " + fmt(e.ci95().get(1), 3) + "]";
+    }
+
+    private static String opt(Double v) {
+        return v == null ? "n/a" : fmt(v, 3);
+    }
+
+    public static String fmt(double v, int decimals) {
+        return String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+}
