@@ -70,6 +70,9 @@ public final class RubriqueServer implements AutoCloseable {
                 server.setErrorHandler(new JsonErrorHandler());
             });
             config.jetty.modifyServletContextHandler(h -> h.setErrorHandler(new JsonErrorHandler()));
+            // Jetty's per-connection header cache matches values case-insensitively by default, so a second
+            // "Authorization: Bearer aBc" on a connection could be read as an earlier "Bearer abc".
+            config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
             config.requestLogger.http((ctx, ms) -> metrics.observe(routeLabel(ctx), ctx.method().name(),
                     ctx.statusCode(), (long) (ms * 1_000_000.0)));
         });
