@@ -33,6 +33,11 @@ final class TestApi implements AutoCloseable {
         return new TestApi(new RubriqueServer(options, models).start());
     }
 
+    /** A client for a server started elsewhere (e.g. on a real model); closing it stops the server. */
+    static TestApi wrap(RubriqueServer server) {
+        return new TestApi(server);
+    }
+
     static TestApi start(Path modelDir) throws Exception {
         return start(ServerOptions.loopback(0), modelDir);
     }
