@@ -1,0 +1,311 @@
+package io.rubrique.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import io.rubrique.data.Snippet;
+import io.rubrique.model.ModelLoadException;
+import io.rubrique.model.Tagging;
+import io.rubrique.util.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP API of {@code rubrique serve} on Javalin/Jetty: classify, batch classify, model, health, metrics,
+ * OpenAPI and admin reload. Every error, including Jetty's own, is a JSON body {@code {"error": {code, message}}};
+ * each request captures the served model once, so a reload never changes the model under a running request.
+ */
+public final class RubriqueServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RubriqueServer.class);
+    private static final String JSON = "application/json";
+    private static final String PROMETHEUS = "text/plain; version=0.0.4; charset=utf-8";
+    private static final String HEALTH = "/health";
+    /** How much of an oversize body is read and dropped so the client can see the 413 before the close. */
+    private static final long OVERSIZE_DRAIN_BYTES = 8L << 20;
+
+    private final ServerOptions options;
+    private final ModelHolder models;
+    private final BearerAuth auth;
+    private final Metrics metrics;
+    private final ObjectMapper mapper = Json.mapper();
+    private final RequestParser parser = new RequestParser(mapper);
+    private final byte[] openApi;
+    private final Map<String, Set<String>> routes = new LinkedHashMap<>();
+    private final Javalin app;
+
+    public RubriqueServer(ServerOptions options, ModelHolder models) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.models = Objects.requireNonNull(models, "models");
+        this.auth = new BearerAuth(options.token());
+        this.metrics = new Metrics(() -> models.current().ref());
+        this.openApi = readResource("/openapi.json");
+        this.app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.startupWatcherEnabled = false;
+            config.jsonMapper(new JavalinJackson(mapper, false));
+            config.router.ignoreTrailingSlashes = false;
+            config.http.maxRequestSize = options.maxBodyBytes();
+            config.jetty.defaultHost = options.host();
+            config.jetty.defaultPort = options.port();
+            config.jetty.modifyServer(server -> {
+                server.setStopTimeout(options.drainTimeout().toMillis());
+                server.setErrorHandler(new JsonErrorHandler());
+            });
+            config.jetty.modifyServletContextHandler(h -> h.setErrorHandler(new JsonErrorHandler()));
+            // Jetty's per-connection header cache matches values case-insensitively by default, so a second
+            // "Authorization: Bearer aBc" on a connection could be read as an earlier "Bearer abc".
+            config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
+            config.requestLogger.http((ctx, ms) -> metrics.observe(routeLabel(ctx), ctx.method().name(),
+                    ctx.statusCode(), (long) (ms * 1_000_000.0)));
+        });
+        route(HandlerType.POST, "/v1/classify", this::classify);
+        route(HandlerType.POST, "/v1/classify/batch", this::classifyBatch);
+        route(HandlerType.GET, "/v1/model", this::model);
+        route(HandlerType.POST, "/v1/admin/reload", this::reload);
+        route(HandlerType.GET, HEALTH, this::health);
+        route(HandlerType.GET, "/metrics", ctx -> ctx.contentType(PROMETHEUS).result(metrics.render()));
+        route(HandlerType.GET, "/openapi.json", ctx -> ctx.contentType(JSON).result(openApi));
+        app.before(this::authenticate);
+        app.exception(ApiException.class, (e, ctx) -> writeError(ctx, e.status(), e.code(), e.getMessage(),
+                e.details()));
+        app.exception(HttpResponseException.class, (e, ctx) -> writeError(ctx, e.getStatus(),
+                ErrorBodies.codeFor(e.getStatus()), e.getMessage(), List.of()));
+        app.exception(Exception.class, (e, ctx) -> {
+            LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
+            writeError(ctx, 500, "internal_error", "internal error; the server log has the details", List.of());
+        });
+        app.error(404, this::notFoundOrWrongMethod);
+    }
+
+    /**
+     * Binds and starts serving.
+     *
+     * @throws IllegalStateException when bound beyond loopback without a token, or when the port is taken
+     */
+    public RubriqueServer start() {
+        if (!auth.configured() && !options.loopbackOnly()) {
+            throw new IllegalStateException("refusing to serve on non-loopback address " + options.host()
+                    + " without a bearer token");
+        }
+        app.start();
+        ServedModel m = models.current();
+        LOG.info("serving model {} (sha256 {}) from {} on http://{}:{}", m.ref().name(), m.ref().sha256(),
+                m.dir(), options.host(), port());
+        return this;
+    }
+
+    /** The bound port (the chosen one when started with port 0). */
+    public int port() {
+        return app.port();
+    }
+
+    /** Stops accepting connections, lets in-flight requests finish within the drain timeout, then stops. */
+    public void stop() {
+        app.stop();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public ModelHolder models() {
+        return models;
+    }
+
+    /** Every route: path to its methods. What the OpenAPI document must describe, exactly. */
+    public Map<String, Set<String>> routes() {
+        return Collections.unmodifiableMap(routes);
+    }
+
+    private void route(HandlerType method, String path, Handler handler) {
+        routes.computeIfAbsent(path, p -> new LinkedHashSet<>()).add(method.name());
+        app.addHttpHandler(method, path, handler);
+    }
+
+    private void authenticate(Context ctx) {
+        if (auth.configured() && !HEALTH.equals(ctx.path()) && !auth.accepts(ctx.header("Authorization"))) {
+            ctx.header("WWW-Authenticate", "Bearer");
+            throw new ApiException(401, "unauthorized",
+                    "missing or invalid bearer token: send 'Authorization: Bearer <token>'");
+        }
+    }
+
+    private void classify(Context ctx) {
+        ServedModel m = models.current();
+        Snippet s = parser.classify(jsonBody(ctx, false));
+        Tagging t = m.tagger().tag(s.title(), s.text());
+        writeJson(ctx, 200, new ApiResponses.Classify(t.topicIds(), t.scoresById(), m.ref()));
+    }
+
+    private void classifyBatch(Context ctx) {
+        ServedModel m = models.current();
+        List<Snippet> items = parser.batch(jsonBody(ctx, false));
+        List<Tagging> tags = items.isEmpty() ? List.of() : m.tagger().tagAll(items);
+        if (tags.size() != items.size()) {
+            throw new IllegalStateException("tagger returned " + tags.size() + " results for " + items.size()
+                    + " items");
+        }
+        List<ApiResponses.BatchResult> results = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            Tagging t = tags.get(i);
+            results.add(new ApiResponses.BatchResult(items.get(i).id(), t.topicIds(), t.scoresById()));
+        }
+        writeJson(ctx, 200, new ApiResponses.Batch(results, m.ref()));
+    }
+
+    private void model(Context ctx) {
+        writeJson(ctx, 200, models.current().tagger().manifest());
+    }
+
+    private void health(Context ctx) {
+        writeJson(ctx, 200, new ApiResponses.Health("ok", models.current().ref()));
+    }
+
+    private void reload(Context ctx) {
+        if (!auth.configured()) {
+            throw new ApiException(403, "reload_disabled", "model reload is disabled: it requires a bearer token"
+                    + " and none is configured (set RUBRIQUE_TOKEN, or the variable named by --token-env)");
+        }
+        Path path = parser.reloadPath(jsonBody(ctx, true));
+        ModelHolder.Reload r;
+        try {
+            r = reload(path);
+        } catch (ModelLoadException e) {
+            throw new ApiException(409, "model_load_failed", e.getMessage());
+        }
+        writeJson(ctx, 200, new ApiResponses.Reload(r.after().dir().toString(), r.before().ref().sha256(),
+                r.after().ref().sha256(), r.after().ref()));
+    }
+
+    /**
+     * Loads the model in {@code dir} (the served directory when null) and swaps it in; on failure the current
+     * model keeps serving. Used by the admin route and by {@link ModelWatcher}.
+     */
+    public ModelHolder.Reload reload(Path dir) throws ModelLoadException {
+        ModelHolder.Reload r;
+        try {
+            r = models.reload(dir);
+        } catch (ModelLoadException e) {
+            metrics.reloaded(false);
+            LOG.warn("reload refused, still serving {}: {}", models.current().ref().sha256(), e.getMessage());
+            throw e;
+        }
+        metrics.reloaded(true);
+        LOG.info("reloaded model from {}: sha256 {} -> {}", r.after().dir(), r.before().ref().sha256(),
+                r.after().ref().sha256());
+        return r;
+    }
+
+    private void notFoundOrWrongMethod(Context ctx) {
+        Set<String> allowed = routes.get(ctx.path());
+        String method = ctx.method().name();
+        if (allowed != null && !allowed.contains(method)) {
+            ctx.header("Allow", String.join(", ", allowed));
+            writeError(ctx, 405, "method_not_allowed", method + " is not allowed on " + ctx.path()
+                    + " (allowed: " + String.join(", ", allowed) + ")", List.of());
+        } else if (allowed == null) {
+            writeError(ctx, 404, "not_found", "no route " + method + " " + ctx.path() + "; see /openapi.json",
+                    List.of());
+        }
+    }
+
+    /**
+     * The request body, at most {@code maxBodyBytes}, after checking its media type. An {@code optional} body may
+     * be empty whatever its Content-Type.
+     */
+    private byte[] jsonBody(Context ctx, boolean optional) {
+        long declared = ctx.req().getContentLengthLong();
+        int max = options.maxBodyBytes();
+        if (declared > max) {
+            drain(ctx);
+            throw tooLarge(max);
+        }
+        if (!optional) {
+            requireJsonContentType(ctx);
+        }
+        byte[] body;
+        try {
+            InputStream in = ctx.req().getInputStream();
+            body = in.readNBytes(max + 1);
+            if (body.length > max) {
+                drain(ctx);
+                throw tooLarge(max);
+            }
+        } catch (IOException e) {
+            throw new ApiException(400, "bad_request", "cannot read request body: " + e.getMessage());
+        }
+        if (optional && body.length > 0) {
+            requireJsonContentType(ctx);
+        }
+        return body;
+    }
+
+    private static void requireJsonContentType(Context ctx) {
+        String ct = ctx.header("Content-Type");
+        String media = ct == null ? "" : ct.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        if (!JSON.equals(media)) {
+            throw new ApiException(415, "unsupported_media_type", "Content-Type must be application/json, got "
+                    + (ct == null ? "none" : "'" + ct + "'"));
+        }
+    }
+
+    private static ApiException tooLarge(int max) {
+        return new ApiException(413, "payload_too_large", "request body exceeds " + max + " bytes");
+    }
+
+    private static void drain(Context ctx) {
+        try {
+            ctx.req().getInputStream().skipNBytes(OVERSIZE_DRAIN_BYTES);
+        } catch (IOException | RuntimeException e) {
+            // End of input or a closed connection: either way there is nothing left to drop.
+        }
+    }
+
+    private void writeJson(Context ctx, int status, Object body) {
+        byte[] bytes;
+        try {
+            bytes = mapper.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+        ctx.status(status).contentType(JSON).result(bytes);
+    }
+
+    private static void writeError(Context ctx, int status, String code, String message, List<String> details) {
+        ctx.status(status).contentType(JSON).result(ErrorBodies.of(code, message, details));
+    }
+
+    private String routeLabel(Context ctx) {
+        return routes.containsKey(ctx.path()) ? ctx.path() : "unmatched";
+    }
+
+    private static byte[] readResource(String name) {
+        try (InputStream in = RubriqueServer.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("resource " + name + " is missing from the classpath");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read resource " + name, e);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.rubrique.server;
+
+import java.io.PrintWriter;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a started server until the process is asked to stop (SIGTERM, SIGINT), then stops it gracefully: no new
+ * connections, in-flight requests finish within the drain timeout. Shared by {@code rubrique serve} and tests.
+ */
+public final class ServerLauncher {
+    private static final Logger LOG = LoggerFactory.getLogger(ServerLauncher.class);
+
+    private ServerLauncher() {
+    }
+
+    /**
+     * Prints {@code listening on http://host:port}, then blocks until JVM shutdown. Never returns normally: the
+     * shutdown hook ends the process with status 0 once the server has drained.
+     */
+    public static void runUntilStopped(RubriqueServer server, ModelWatcher watcher, String host, PrintWriter out)
+            throws InterruptedException {
+        CountDownLatch forever = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("stopping: draining in-flight requests");
+            if (watcher != null) {
+                watcher.close();
+            }
+            server.stop();
+            LOG.info("stopped");
+            out.flush();
+            System.out.flush();
+            System.err.flush();
+            // SIGTERM is how this server is meant to be stopped, and a complete drain is a success: report 0
+            // instead of the JVM's default 128+15. The hook is only installed once serving, when nothing else
+            // in the process calls System.exit, so no other exit status is masked.
+            Runtime.getRuntime().halt(0);
+        }, "rubrique-shutdown"));
+        if (watcher != null) {
+            watcher.start();
+        }
+        out.println("listening on http://" + hostForUrl(host) + ":" + server.port());
+        out.flush();
+        forever.await();
+    }
+
+    private static String hostForUrl(String host) {
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+    }
+}

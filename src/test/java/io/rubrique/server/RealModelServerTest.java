@@ -1,0 +1,48 @@
+package io.rubrique.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.rubrique.data.Topic;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/** The server on a model trained by {@code rubrique train}; skipped until {@code models/default} exists. */
+class RealModelServerTest {
+    private static final Path MODEL = Path.of("models/default");
+
+    @Test
+    void servesATrainedModelWithItsManifestChecksum() throws Exception {
+        Assumptions.assumeTrue(Files.isRegularFile(MODEL.resolve("manifest.json")),
+                "no trained model in " + MODEL.toAbsolutePath());
+        ModelHolder models = ModelHolder.load(ModelLoader.standard(), MODEL);
+        RubriqueServer server = new RubriqueServer(ServerOptions.loopback(0), models).start();
+        try (TestApi api = TestApi.wrap(server)) {
+            String text = "Le Vietnam et Singapour renforcent leur coopération en matière de cybersécurité et de"
+                    + " transformation numérique, lors de la visite officielle du Premier ministre.";
+            HttpResponse<String> r = api.post("/v1/classify", "{\"title\":\"Coopération numérique\",\"text\":\""
+                    + text + "\"}");
+            assertEquals(200, r.statusCode(), r.body());
+            JsonNode b = TestApi.json(r);
+            Set<String> ids = Topic.all().stream().map(Topic::id).collect(Collectors.toSet());
+            b.get("topics").forEach(t -> assertTrue(ids.contains(t.asText()), t.asText()));
+            b.get("scores").fields().forEachRemaining(e -> {
+                assertTrue(ids.contains(e.getKey()), e.getKey());
+                assertTrue(e.getValue().asDouble() >= 0 && e.getValue().asDouble() <= 1, e.toString());
+            });
+            JsonNode manifest = TestApi.json(api.get("/v1/model"));
+            assertEquals(manifest.get("model_sha256").asText(), b.at("/model/sha256").asText());
+
+            JsonNode batch = TestApi.json(api.post("/v1/classify/batch", "{\"items\":[{\"title\":"
+                    + "\"Coopération numérique\",\"text\":\"" + text + "\"}]}"));
+            assertEquals(b.get("topics"), batch.at("/results/0/topics"));
+            assertEquals(b.get("scores"), batch.at("/results/0/scores"));
+        }
+    }
+}
