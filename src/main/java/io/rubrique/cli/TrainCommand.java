@@ -11,6 +11,7 @@ import io.rubrique.model.TrainedModel;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,6 +44,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--runs-dir", paramLabel = "DIR", description = "Where run reports go (default: ${DEFAULT-VALUE}).")
     Path runsDir = Path.of("experiments/runs");
 
+    @Option(names = "--test", paramLabel = "FILE", description = "A held-out labelled file, scored by the final model in the report.")
+    Path test;
+
     @Option(names = "--no-eval", description = "Only fit and save the model; skip cross-validation and the report.")
     boolean noEval;
 
@@ -51,6 +55,7 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ExperimentConfig cfg = ExperimentConfig.read(config);
         LabelSet data = LabelReader.read(labels);
+        Optional<LabelSet> testSet = test == null ? Optional.empty() : Optional.of(LabelReader.read(test));
         long runSeed = seed != null ? seed : cfg.evaluation().seed();
         Path modelDir = model != null ? model : Path.of("models", cfg.name());
 
@@ -65,7 +70,10 @@ public final class TrainCommand implements Callable<Integer> {
         manifest.thresholds().forEach((t, v) -> th.append(String.format(Locale.ROOT, " %s=%.2f", t, v)));
         out.println("thresholds:" + th);
         if (!noEval) {
-            RunReporting.evaluateAndReport(out, data, cfg, runSeed, runsDir, modelDir, manifest);
+            out.println("cross-validating (" + cfg.evaluation().folds() + " folds x " + cfg.evaluation().repeats()
+                    + " repeats) for the report...");
+            out.flush();
+            RunReporting.evaluateAndReport(out, data, cfg, runSeed, testSet, runsDir, modelDir, manifest, trained);
         }
         out.flush();
         return 0;

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # HTTP load test of `rubrique serve` on loopback: wrk against GET /health (the ceiling) and POST /v1/classify
 # (a teaser-sized French body), then an open-loop fixed-rate run. Prints a Markdown table, writes
-# bench/out/http.json, and always stops the server it started. See bench/http/README.md.
+# experiments/src/bench/http.json, and always stops the server it started. See src/bench/http/README.md.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
-HERE="$ROOT/bench/http"
+ROOT="$(cd "$(dirname "$0")/../../.." && pwd)"
+HERE="$ROOT/src/bench/http"
 MODEL="models/default"
 THREADS=2
 CONNECTIONS=16
@@ -16,7 +16,7 @@ URL=""
 
 usage() {
   cat <<USAGE
-usage: bench/http/load.sh [--model DIR] [--threads N] [--connections N] [--duration SECONDS]
+usage: src/bench/http/load.sh [--model DIR] [--threads N] [--connections N] [--duration SECONDS]
                           [--warmup SECONDS] [--rate REQ_PER_S] [--url http://127.0.0.1:PORT]
   --model DIR    trained model to serve (default: models/default); nothing is trained here
   --url URL      benchmark an already-running loopback server instead of starting one
@@ -105,7 +105,7 @@ wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$HERE/classify.
 echo "== open loop POST /v1/classify at ${RATE} req/s for ${DURATION}s" >&2
 java "$HERE/OpenLoop.java" "$URL/v1/classify" "$RATE" "$DURATION" "$BODY_FILE" "$TOKEN" >"$WORK/open-loop.json"
 
-mkdir -p bench/out
+mkdir -p experiments/bench
 python3 - "$WORK" "$THREADS" "$CONNECTIONS" "$DURATION" "$RATE" "$URL" <<'PY'
 import json, os, re, subprocess, sys, datetime
 work, threads, conns, duration, rate, url = sys.argv[1:7]
@@ -147,11 +147,11 @@ result = {
              "run sends at a fixed rate and measures from each request's scheduled time (no coordinated "
              "omission); its client shares the machine with the server.",
 }
-tmp = "bench/out/.http.json.tmp"
+tmp = "experiments/bench/.http.json.tmp"
 with open(tmp, "w") as f:
     json.dump(result, f, indent=2)
     f.write("\n")
-os.replace(tmp, "bench/out/http.json")
+os.replace(tmp, "experiments/src/bench/http.json")
 
 def row(name, r, ratio=""):
     return f"| {name} | {r['rps']:.0f} | {r['p50_ms']:.2f} | {r['p99_ms']:.2f} | {r['non_2xx'] + r['socket_errors']} | {ratio} |"
@@ -163,5 +163,5 @@ print("|---|---:|---:|---:|---:|---:|")
 print(row("GET /health (wrk)", health))
 print(row("POST /v1/classify (wrk)", classify, f"{result['classify_over_health']:.3f}"))
 print(f"| POST /v1/classify open loop @ {ol['target_rps']}/s | {ol['ok'] / int(duration):.0f} | {fmt(ol['p50_ms'])} | {fmt(ol['p99_ms'])} | {ol['errors'] + ol['unfinished']} | |")
-print("\nwrote bench/out/http.json")
+print("\nwrote experiments/src/bench/http.json")
 PY
