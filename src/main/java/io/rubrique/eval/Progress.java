@@ -48,15 +48,18 @@ public interface Progress extends AutoCloseable {
         return lines(System.err, task, total);
     }
 
-    /** "task 12/50 done (what)" lines on {@code out}. */
+    /** "task 12/50 done (what)" lines on {@code out}, about one per tenth of the work (logs stay short). */
     static Progress lines(PrintStream out, String task, int total) {
+        int every = Math.max(1, total / 10);
         return new Progress() {
             private int done;
 
             @Override
             public synchronized void step(String what) {
                 done++;
-                out.println(task + " " + done + "/" + total + " done (" + what + ")");
+                if (done % every == 0 || done == total) {
+                    out.println(task + " " + done + "/" + total + " done (" + what + ")");
+                }
             }
 
             @Override
