@@ -1,5 +1,7 @@
 package io.rubrique.eval;
 
+import io.rubrique.data.IterativeStratification;
+
 import io.rubrique.data.LabelledItem;
 import io.rubrique.data.Topic;
 import io.rubrique.model.TrainedModel;

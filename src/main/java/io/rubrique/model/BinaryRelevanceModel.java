@@ -28,6 +28,12 @@ final class BinaryRelevanceModel implements TrainedModel, Serializable {
     /** NaN where the topic has a classifier; otherwise the constant score for that topic. */
     private final double[] constantScores;
     private final double[] thresholds;
+    /** Direct LibLINEAR scorers per topic (null where another path is used); rebuilt after deserialization. */
+    private transient LiblinearScorer[] linear;
+    /** Fast SMO scorers per topic (null where another path is used); rebuilt after deserialization. */
+    private transient SmoScorer[] smo;
+    /** Whether some topic needs a per-thread classifier copy (SMO calibrator or the plain Weka path). */
+    private transient boolean needsPool;
 
     BinaryRelevanceModel(FeatureSpace space, Instances header, Classifier[] classifiers, double[] constantScores,
             double[] thresholds) {
@@ -36,6 +42,27 @@ final class BinaryRelevanceModel implements TrainedModel, Serializable {
         this.pool = new ClassifierPool(classifiers);
         this.constantScores = constantScores.clone();
         this.thresholds = thresholds.clone();
+        prepareFastPaths();
+    }
+
+    private void prepareFastPaths() {
+        Classifier[] master = pool.master();
+        linear = new LiblinearScorer[master.length];
+        smo = new SmoScorer[master.length];
+        needsPool = false;
+        for (int t = 0; t < master.length; t++) {
+            if (master[t] == null) {
+                continue;
+            }
+            linear[t] = LiblinearScorer.of(master[t], header.numAttributes());
+            smo[t] = linear[t] == null ? SmoScorer.of(master[t], header.numAttributes()) : null;
+            needsPool |= linear[t] == null;
+        }
+    }
+
+    private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        prepareFastPaths();
     }
 
     @Override
@@ -45,19 +72,28 @@ final class BinaryRelevanceModel implements TrainedModel, Serializable {
     }
 
     double[] scores(SparseVector v) {
-        Instance inst = WekaData.instance(header, v);
         double[] out = new double[TOPICS.size()];
-        Classifier[] classifiers = pool.borrow();
+        Classifier[] own = needsPool ? pool.borrow() : null;
+        Instance inst = null;
         try {
             for (int t = 0; t < out.length; t++) {
-                out[t] = Double.isNaN(constantScores[t])
-                        ? classifiers[t].distributionForInstance(inst)[WekaData.YES]
-                        : constantScores[t];
+                if (!Double.isNaN(constantScores[t])) {
+                    out[t] = constantScores[t];
+                } else if (linear[t] != null) {
+                    out[t] = linear[t].score(v);
+                } else if (smo[t] != null) {
+                    out[t] = smo[t].score(v, own[t]);
+                } else {
+                    inst = inst != null ? inst : WekaData.instance(header, v);
+                    out[t] = own[t].distributionForInstance(inst)[WekaData.YES];
+                }
             }
         } catch (Exception e) {
             throw new IllegalStateException("Weka failed to classify an instance", e);
         } finally {
-            pool.giveBack(classifiers);
+            if (own != null) {
+                pool.giveBack(own);
+            }
         }
         return out;
     }
@@ -95,5 +131,21 @@ final class BinaryRelevanceModel implements TrainedModel, Serializable {
 
     FeatureSpace featureSpace() {
         return space;
+    }
+
+    /** Scores through Weka's own {@code distributionForInstance} only (for the test that pins the direct path). */
+    double[] wekaScores(SparseVector v) throws Exception {
+        Instance inst = WekaData.instance(header, v);
+        double[] out = new double[TOPICS.size()];
+        Classifier[] classifiers = pool.borrow();
+        try {
+            for (int t = 0; t < out.length; t++) {
+                out[t] = Double.isNaN(constantScores[t])
+                        ? classifiers[t].distributionForInstance(inst)[WekaData.YES] : constantScores[t];
+            }
+        } finally {
+            pool.giveBack(classifiers);
+        }
+        return out;
     }
 }

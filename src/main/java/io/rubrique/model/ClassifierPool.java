@@ -22,6 +22,11 @@ final class ClassifierPool implements Serializable {
         this.master = master;
     }
 
+    /** The fitted classifiers themselves: read-only use only (e.g. reading LibLINEAR's weights). */
+    Classifier[] master() {
+        return master;
+    }
+
     Classifier[] borrow() {
         ConcurrentLinkedQueue<Classifier[]> q = idle();
         Classifier[] c = q.poll();

@@ -43,13 +43,6 @@ final class Learners {
             case "logistic" -> new Logistic();
             default -> throw new IllegalArgumentException("unknown learner type " + config.type());
         };
-        if (c instanceof SMO smo) {
-            // Set in code, not with options: SMO.setOptions looks kernels up by name, which makes Weka scan the
-            // whole classpath. No attribute normalisation (it would densify sparse vectors); calibrated outputs.
-            smo.setFilterType(new SelectedTag(SMO.FILTER_NONE, SMO.TAGS_FILTER));
-            smo.setBuildCalibrationModels(true);
-            smo.setC(1.0);
-        }
         List<String> options;
         try {
             options = merge(defaultOptions(config.type()), Utils.splitOptions(config.options()));
@@ -59,6 +52,16 @@ final class Learners {
         } catch (Exception e) {
             throw new IllegalArgumentException("learner.options: '" + config.options() + "' rejected by "
                     + config.type() + ": " + e.getMessage(), e);
+        }
+        if (c instanceof SMO smo) {
+            // Set in code, after any user options (setOptions resets what it is not given), and not through
+            // default options: SMO.setOptions looks kernels up by name, which makes Weka scan the classpath.
+            // Calibrated outputs (scores in [0, 1]) always; no attribute normalisation (it would densify sparse
+            // vectors) unless the user chose a filter with -N.
+            smo.setBuildCalibrationModels(true);
+            if (!options.contains("-N")) {
+                smo.setFilterType(new SelectedTag(SMO.FILTER_NONE, SMO.TAGS_FILTER));
+            }
         }
         if (c instanceof LibLINEAR lin && "weights".equals(config.balance())) {
             double[] w = BalancedWeights.classWeights(positives, total);

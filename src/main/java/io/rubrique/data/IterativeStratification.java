@@ -1,6 +1,5 @@
-package io.rubrique.eval;
+package io.rubrique.data;
 
-import io.rubrique.data.Topic;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.rubrique.eval;
+package io.rubrique.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rubrique.data.LabelledItem;
-import io.rubrique.data.Topic;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
