@@ -110,6 +110,16 @@ class ModelArtifactTest {
     }
 
     @Test
+    void aLoadedTaggerTakesANullTitleButNotANullText() throws Exception {
+        TopicTagger tagger = TopicTagger.load(saved);
+        assertEquals(tagger.tag("", "La cybersécurité"), tagger.tag(null, "La cybersécurité"));
+        assertThrows(IllegalArgumentException.class, () -> tagger.tag("titre", null));
+        List<Tagging> all = tagger.tagAll(data.items().stream().map(LabelledItem::snippet).toList());
+        assertEquals(49, all.size());
+        assertEquals(tagger.tag(data.items().get(5).title(), data.items().get(5).text()), all.get(5));
+    }
+
+    @Test
     void theManifestRecordsHowTheModelWasMade() throws Exception {
         JsonNode m = Json.mapper().readTree(saved.resolve(ModelArtifact.MANIFEST_FILE).toFile());
         assertEquals(Manifest.FORMAT_VERSION, m.get("format_version").asInt());

@@ -25,6 +25,12 @@ class FrenchAnalysisTest {
         assertFalse(curly.contains("l"), curly.toString());
         assertFalse(curly.contains("d"), curly.toString());
         assertTrue(curly.stream().noneMatch(t -> t.contains("'") || t.contains("’")), curly.toString());
+        assertEquals(tokens("australie armée"), tokens("L’Australie L'ARMÉE"));
+    }
+
+    @Test
+    void caseIsIgnored() {
+        assertEquals(tokens("l'armée populaire avance"), tokens("L’ARMÉE POPULAIRE AVANCE"));
     }
 
     @Test
