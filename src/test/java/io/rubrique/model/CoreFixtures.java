@@ -1,0 +1,34 @@
+package io.rubrique.model;
+
+import io.rubrique.config.ExperimentConfig;
+import io.rubrique.data.LabelReader;
+import io.rubrique.data.LabelSet;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** Shared test material for the core: the repo's labels, small configs, and a trained-and-saved model. */
+public final class CoreFixtures {
+    /** The 49 hand-labelled items (tests run from the repository root). */
+    public static final Path LABELS = Path.of("labels/snippets.jsonl");
+
+    private CoreFixtures() {
+    }
+
+    public static LabelSet labels() throws IOException {
+        return LabelReader.read(LABELS);
+    }
+
+    /** A config with the given learner type, fixed thresholds (0.5) and {@code features} as a JSON object body. */
+    public static ExperimentConfig fixed(String learnerType, String features) {
+        return ExperimentConfig.parse("{\"name\": \"test-" + learnerType + "\", \"features\": {" + features
+                + "}, \"learner\": {\"type\": \"" + learnerType + "\"}, "
+                + "\"thresholds\": {\"strategy\": \"fixed\", \"fixed\": 0.5}}", "test");
+    }
+
+    /** Trains {@code config} on {@code data} with {@code seed} and saves the model into {@code dir}. */
+    public static Manifest trainAndSave(ExperimentConfig config, LabelSet data, long seed, Path dir)
+            throws IOException {
+        TrainedModel model = new BinaryRelevanceTrainer(config).train(data.items(), seed);
+        return ModelArtifact.save(dir, model, ModelProvenance.draft(model, config, data, seed));
+    }
+}
