@@ -101,8 +101,12 @@ public final class ClassifyCommand implements Callable<Integer> {
                 });
                 stats = holder[0];
             }
+        } catch (java.nio.file.NoSuchFileException e) {
+            err.println("rubrique classify: " + e.getFile() + ": no such input file");
+            err.flush();
+            return 1;
         } catch (IOException e) {
-            err.println("classify: " + e.getMessage());
+            err.println("rubrique classify: " + e.getMessage());
             err.flush();
             return 1;
         }
@@ -192,7 +196,8 @@ public final class ClassifyCommand implements Callable<Integer> {
         ObjectNode o = mapper.createObjectNode();
         o.put("id", id);
         o.set("topics", mapper.valueToTree(t.topicIds()));
-        o.set("scores", mapper.valueToTree(t.scoresById()));
+        ObjectNode scores = o.putObject("scores");
+        t.scoresById().forEach(scores::put);
         return o.toString();
     }
 }

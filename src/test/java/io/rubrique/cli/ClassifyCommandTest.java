@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -105,8 +104,6 @@ class ClassifyCommandTest {
     }
 
     @Test
-    @Disabled("bug: ClassifyCommand.line builds scores with mapper.valueToTree(map), and the project mapper's "
-            + "ORDER_MAP_ENTRIES_BY_KEYS sorts them alphabetically instead of Tagging.scoresById's canonical order")
     void scoresAreInCanonicalTopicOrder() throws Exception {
         Outcome o = run("classify", "--model", model.toString(), "La transformation numérique");
         assertEquals(0, o.code(), o.err());
@@ -209,8 +206,6 @@ class ClassifyCommandTest {
     }
 
     @Test
-    @Disabled("bug: a missing --in file prints only 'classify: <path>' (NoSuchFileException's message), "
-            + "without saying the file does not exist")
     void aMissingInputFileSaysItIsMissing() {
         Path missing = tmp.resolve("absent.jsonl");
         Outcome o = run("classify", "--model", model.toString(), "--in", missing.toString());

@@ -1,5 +1,7 @@
 package io.rubrique.data;
 
+import io.rubrique.eval.SyntheticData;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

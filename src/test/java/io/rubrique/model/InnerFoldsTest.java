@@ -15,7 +15,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** Fold assignment of the threshold-tuning inner cross-validation. */
@@ -89,8 +88,6 @@ class InnerFoldsTest {
     }
 
     @Test
-    @Disabled("bug: InnerFolds.assign sorts only by the rarest topic's count, so topics with equal counts are "
-            + "interleaved and one can miss a fold (k=3, seed 0: security)")
     void everyTopicWithKItemsIsInEveryFoldOfTheRepoLabels() throws IOException {
         // digital, security and party-congress have 9 items each in labels/snippets.jsonl.
         List<LabelledItem> items = repoItems();

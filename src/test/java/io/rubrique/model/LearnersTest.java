@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rubrique.config.LearnerConfig;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import weka.classifiers.Classifier;
 import weka.classifiers.bayes.NaiveBayesMultinomial;
@@ -72,8 +71,6 @@ class LearnersTest {
     }
 
     @Test
-    @Disabled("bug: Learners.create sets SMO's calibration and no-normalisation before setOptions, which resets "
-            + "them to Weka's defaults (-M off, -N 0) whenever learner.options is non-empty")
     void smoStaysCalibratedWhenTheUserGivesOptions() {
         SMO smo = (SMO) Learners.create(new LearnerConfig("smo", "-C 2", null), 1, 2);
         assertEquals(2.0, smo.getC());

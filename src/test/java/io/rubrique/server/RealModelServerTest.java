@@ -6,21 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rubrique.data.Topic;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Assumptions;
+import io.rubrique.model.CoreFixtures;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
 
-/** The server on a model trained by {@code rubrique train}; skipped until {@code models/default} exists. */
+/** The server on a real model, trained on the repository's labels with the default learner and saved to disk. */
 class RealModelServerTest {
-    private static final Path MODEL = Path.of("models/default");
+    @TempDir
+    static Path tmp;
 
     @Test
     void servesATrainedModelWithItsManifestChecksum() throws Exception {
-        Assumptions.assumeTrue(Files.isRegularFile(MODEL.resolve("manifest.json")),
-                "no trained model in " + MODEL.toAbsolutePath());
+        Path MODEL = tmp.resolve("model");
+        CoreFixtures.trainAndSave(CoreFixtures.fixed("smo", ""), CoreFixtures.labels(), 42, MODEL);
         ModelHolder models = ModelHolder.load(ModelLoader.standard(), MODEL);
         RubriqueServer server = new RubriqueServer(ServerOptions.loopback(0), models).start();
         try (TestApi api = TestApi.wrap(server)) {
