@@ -6,7 +6,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$ROOT"
 BASELINE="${1:-default}"
-JAR=target/rubrique.jar
+JAR="${RUBRIQUE_JAR:-target/rubrique.jar}"
 [ -f "$JAR" ] || mvn -B -q -DskipTests package
 RUNS=experiments/runs/study-$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$RUNS"
@@ -79,7 +79,13 @@ for r, m, cmp, d in rows:
     mm = {x["metric"]: x for x in cmp["metrics"]}
     a, b = mm["macro_f1"], mm["micro_f1"]
     out.append(f"| {r['config']['name']} | {a['diff']:+.3f} | {a['p']:.3f} | {b['diff']:+.3f} | {b['p']:.3f} | {a['verdict']} |")
-open("experiments/RESULTS.md.tmp", "w").write("\n".join(out) + "\n")
+# Keep the hand-written "## Decision" section of the previous file, if any.
+decision = ""
+if os.path.exists("experiments/RESULTS.md"):
+    old = open("experiments/RESULTS.md").read()
+    if "\n## Decision" in old:
+        decision = old[old.index("\n## Decision"):]
+open("experiments/RESULTS.md.tmp", "w").write("\n".join(out) + "\n" + decision)
 os.replace("experiments/RESULTS.md.tmp", "experiments/RESULTS.md")
 print("wrote experiments/RESULTS.md")
 PY

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # HTTP load test of `rubrique serve` on loopback: wrk against GET /health (the ceiling) and POST /v1/classify
 # (a teaser-sized French body), then an open-loop fixed-rate run. Prints a Markdown table, writes
-# experiments/src/bench/http.json, and always stops the server it started. See src/bench/http/README.md.
+# experiments/bench/http.json, and always stops the server it started. See src/bench/http/README.md.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/../../.." && pwd)"
@@ -151,7 +151,7 @@ tmp = "experiments/bench/.http.json.tmp"
 with open(tmp, "w") as f:
     json.dump(result, f, indent=2)
     f.write("\n")
-os.replace(tmp, "experiments/src/bench/http.json")
+os.replace(tmp, "experiments/bench/http.json")
 
 def row(name, r, ratio=""):
     return f"| {name} | {r['rps']:.0f} | {r['p50_ms']:.2f} | {r['p99_ms']:.2f} | {r['non_2xx'] + r['socket_errors']} | {ratio} |"
@@ -163,5 +163,5 @@ print("|---|---:|---:|---:|---:|---:|")
 print(row("GET /health (wrk)", health))
 print(row("POST /v1/classify (wrk)", classify, f"{result['classify_over_health']:.3f}"))
 print(f"| POST /v1/classify open loop @ {ol['target_rps']}/s | {ol['ok'] / int(duration):.0f} | {fmt(ol['p50_ms'])} | {fmt(ol['p99_ms'])} | {ol['errors'] + ol['unfinished']} | |")
-print("\nwrote experiments/src/bench/http.json")
+print("\nwrote experiments/bench/http.json")
 PY
