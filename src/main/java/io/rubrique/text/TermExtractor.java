@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
@@ -145,33 +144,22 @@ final class TermExtractor {
     /** Lower-cased, optionally accent-folded copy where every non letter-or-digit is a space. */
     private char[] foldForChars(String s) {
         char[] in = new char[s.length()];
+        boolean ascii = true;
         for (int i = 0; i < in.length; i++) {
             char c = Character.toLowerCase(s.charAt(i));
             in[i] = Character.isLetterOrDigit(c) ? c : ' ';
+            ascii &= c < 0x80;
         }
-        if (!config.accentFolding() || isAscii(in)) {
+        if (!config.accentFolding() || ascii) {
             return in;
         }
-        char[] out = new char[in.length * 4];
-        int len = ASCIIFoldingFilter.foldToASCII(in, 0, out, 0, in.length);
-        char[] result = new char[len];
-        System.arraycopy(out, 0, result, 0, len);
-        return result;
+        return AccentFolding.fold(in);
     }
 
     /** Receives each term occurrence as (hash, weight). */
     @FunctionalInterface
     interface TermSink {
         void add(long hash, double weight);
-    }
-
-    private static boolean isAscii(char[] chars) {
-        for (char c : chars) {
-            if (c >= 0x80) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static long nonZero(long h) {
