@@ -122,6 +122,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     static void printSummary(PrintWriter out, RunResult r) {
         var m = r.report().metrics();
         out.println("run: " + r.runDir());
+        out.println("report: " + r.runDir().resolve("report.html") + " (also report.md, report.json, predictions.jsonl)");
         out.println("macro-F1 " + ReportTables.estimate(m.macroF1()));
         out.println("micro-F1 " + ReportTables.estimate(m.microF1()));
         m.perTopic().forEach((topic, s) -> out.println("  F1 " + topic + " " + ReportTables.estimate(s.f1())));
