@@ -17,7 +17,9 @@ import java.util.concurrent.locks.LockSupport;
  * Open-loop (fixed-rate) load for bench/http/load.sh, used because Debian's wrk has no -R (that is wrk2).
  * Requests are scheduled at a fixed rate whatever the server does, and each latency is measured from its
  * scheduled send time, so a stalled server or a client that falls behind shows up as latency (no coordinated
- * omission). Usage: java OpenLoop.java URL RATE SECONDS BODY_FILE [TOKEN]. Prints one JSON object.
+ * omission). The client first runs 3 s at the same rate unrecorded, so its own JIT and connection set-up are not
+ * counted as server latency. Usage: java OpenLoop.java URL RATE SECONDS BODY_FILE [TOKEN]. Prints one JSON
+ * object.
  */
 public final class OpenLoop {
     public static void main(String[] args) throws Exception {
@@ -34,6 +36,7 @@ public final class OpenLoop {
             b.header("Authorization", "Bearer " + token);
         }
         HttpRequest request = b.build();
+        warmUp(client, request, rate, 3);
 
         int n = rate * seconds;
         long interval = 1_000_000_000L / rate;
@@ -70,6 +73,22 @@ public final class OpenLoop {
                 + " \"p99_ms\": %s, \"max_ms\": %s}%n", rate, n, ok.length, errors.get(),
                 all ? 0 : done.getCount(), n / sendSeconds, maxLag / 1e6, pct(ok, 0.50), pct(ok, 0.99), pct(ok, 1.0));
         System.exit(0);
+    }
+
+    /** Sends at the target rate for {@code seconds} without recording anything, then waits for the answers. */
+    private static void warmUp(HttpClient client, HttpRequest request, int rate, int seconds) throws Exception {
+        int n = rate * seconds;
+        long interval = 1_000_000_000L / rate;
+        CountDownLatch done = new CountDownLatch(n);
+        long start = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            long wait = start + i * interval - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> done.countDown());
+        }
+        done.await(30, TimeUnit.SECONDS);
     }
 
     /** The q-quantile in milliseconds as a JSON number, or null when nothing succeeded. */
