@@ -111,11 +111,11 @@ def batch(labels, raw, n_items, runs, config, rubrique_ok, rubrique_reason, time
     fasttext_peer.prepare(benchlib.read_jsonl(items_path), ft_items, with_labels=False)
     tokenise_s = round(time.monotonic() - t0, 2)
     cmds = {
-        "rubrique": (f"java -jar {benchlib.JAR} classify --model {models.get('rubrique')} --in {items_path} "
+        "rubrique": (f"java -jar {benchlib.JAR} classify --model {models.get('rubrique', 'MODEL_DIR')} --in {items_path} "
                      f"--out {d}/rubrique-out.jsonl", f"{d}/rubrique-out.jsonl"),
-        "fasttext": (f"{benchlib.fasttext_bin()} predict-prob {models.get('fasttext')} {ft_items} -1 0.5 "
+        "fasttext": (f"{benchlib.fasttext_bin()} predict-prob {models.get('fasttext', 'MODEL.bin')} {ft_items} -1 0.5 "
                      f"> {d}/fasttext-out.txt", f"{d}/fasttext-out.txt"),
-        "sklearn": (f"{benchlib.py()} {SKLEARN_PEER} predict --model {models.get('sklearn')} --in {items_path} "
+        "sklearn": (f"{benchlib.py()} {SKLEARN_PEER} predict --model {models.get('sklearn', 'MODEL.pkl')} --in {items_path} "
                     f"--out {d}/sklearn-out.jsonl", f"{d}/sklearn-out.jsonl"),
     }
     res = {}
@@ -203,6 +203,10 @@ def main(argv=None):
         res["jmh"] = {"status": "skipped",
                       "error": "no rubrique model: " + res["batch"]["results"]["rubrique"].get("error", "")}
     benchlib.write_json(os.path.join(a.raw, "speed.json"), res)
+    d = os.path.join(a.raw, "speed")
+    for p in ("ft-model.bin", "ft-model.vec"):  # 800 MB with fastText's default 2M buckets
+        if os.path.exists(os.path.join(d, p)):
+            os.remove(os.path.join(d, p))
     for tool, r in res["batch"]["results"].items():
         benchlib.log(f"speed: {tool}: " + (f"{r['median_s']} s, {r['items_per_s']} items/s" if r["status"] == "ok"
                                           else f"{r['status']}: {r.get('error')}"))
