@@ -13,7 +13,8 @@ TOPICS = ["digital", "security", "party-congress", "bilateral-relations"]
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
-JAR = os.path.join(REPO, "target", "rubrique.jar")
+# RUBRIQUE_JAR overrides the jar (e.g. to benchmark another build); default: the one `mvn package` makes here.
+JAR = os.environ.get("RUBRIQUE_JAR") or os.path.join(REPO, "target", "rubrique.jar")
 
 
 def read_jsonl(path):

@@ -11,11 +11,13 @@ are the union of the topics of every item it borrowed from. Output lines are in 
 """
 
 import argparse
+import hashlib
 import json
 import os
 import random
 import re
 import sys
+import unicodedata
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import benchlib  # noqa: E402
@@ -23,22 +25,45 @@ import benchlib  # noqa: E402
 _SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=[A-ZÀ-ÖØ-Þ«\"(0-9])")
 
 
+MAX_DRAWS = 200
+_APOSTROPHES = re.compile("[\u2018\u2019\u201A\u201B\u02BC\u2032\u00B4`]")
+_QUOTES = re.compile("[\u201C\u201D\u201E\u201F\u00AB\u00BB\u2033\u2039\u203A]")
+_DASHES = re.compile("[\u2010-\u2015\u2212]")
+_SPACED = re.compile(r' ?(") ?| ([:;!?])')
+
+
+def normalise(text):
+    """Roughly rubrique's TextKey: two texts with the same form count as duplicates for its label reader."""
+    s = unicodedata.normalize("NFKC", text).lower()
+    s = _DASHES.sub("-", _QUOTES.sub('"', _APOSTROPHES.sub("'", s)))
+    return _SPACED.sub(r"\1\2", " ".join(s.split()))
+
+
+def digest(s):
+    return hashlib.blake2b(s.encode(), digest_size=12).digest()
+
+
 def sentences(text):
     return [s.strip() for s in _SENTENCE.split(text.strip()) if len(s.strip()) >= 20]
 
 
 def generate(items, n, seed):
-    """Yields n synthetic items as dicts; pure function of (items, n, seed)."""
+    """Yields n synthetic items as dicts, with pairwise distinct texts; pure function of (items, n, seed)."""
     rng = random.Random(seed)
-    pool = []  # (item index, sentence) for every usable sentence
+    pool = []  # (item index, sentence): every distinct usable sentence once
+    norm = []  # the normalised form of each pool sentence
     by_topic = {t: [] for t in benchlib.TOPICS}
     none_pool = []
+    known = set()
     for i, it in enumerate(items):
         for s in sentences(it.get("text", "")) or [it.get("text", "").strip()]:
-            if not s:
+            key = normalise(s)
+            if not s or key in known:
                 continue
+            known.add(key)
             k = len(pool)
             pool.append((i, s))
+            norm.append(key)
             topics = it.get("topics") or []
             for t in topics:
                 by_topic[t].append(k)
@@ -47,16 +72,29 @@ def generate(items, n, seed):
     if not pool:
         raise SystemExit("gen_corpus: the labels file has no usable text")
     all_idx = list(range(len(pool)))
+    cache = {}
+    seen_picks, seen_texts = set(), set()
     for j in range(n):
         anchor = items[rng.randrange(len(items))]
-        topics = anchor.get("topics") or []
-        if topics:
-            candidates = sorted(set(k for t in topics for k in by_topic[t]))
+        topics = tuple(anchor.get("topics") or [])
+        candidates = cache.get(topics)
+        if candidates is None:
+            candidates = sorted(set(k for t in topics for k in by_topic[t])) if topics else none_pool
+            candidates = cache[topics] = candidates or all_idx
+        for attempt in range(MAX_DRAWS):
+            picks = tuple(rng.sample(candidates, min(rng.randint(2, 4), len(candidates))))
+            if picks not in seen_picks:
+                # a text's normalised form is its sentences' forms joined (sentences never hold a split point)
+                key = digest(" ".join(norm[k] for k in picks))
+                if key not in seen_texts:
+                    break
+            # a repeat: after two tries draw from every sentence (small topic pools run out of combinations)
+            if attempt >= 1:
+                candidates = all_idx
         else:
-            candidates = none_pool
-        if not candidates:
-            candidates = all_idx
-        picks = [candidates[rng.randrange(len(candidates))] for _ in range(rng.randint(2, 4))]
+            raise SystemExit(f"gen_corpus: could not make {n} distinct texts from these labels (stuck at item {j})")
+        seen_picks.add(picks)
+        seen_texts.add(key)
         union = set(topics)
         for k in picks:
             union.update(items[pool[k][0]].get("topics") or [])

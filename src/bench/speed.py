@@ -150,8 +150,11 @@ def jmh(raw, model_dir, quick, timeout_s):
                        cwd=benchlib.REPO, capture_output=True, text=True)
     if p.returncode != 0:
         return {"status": "failed", "error": "mvn dependency:build-classpath: " + (p.stdout + p.stderr)[-400:]}
-    cp = ":".join([os.path.join(benchlib.REPO, "target", "test-classes"),
-                   os.path.join(benchlib.REPO, "target", "classes"), open(cp_file, encoding="utf-8").read().strip()])
+    classes = [os.path.join(benchlib.REPO, "target", "classes")]
+    if os.environ.get("RUBRIQUE_JAR"):  # benchmark the classes of the jar under test
+        classes.insert(0, benchlib.JAR)
+    cp = ":".join([os.path.join(benchlib.REPO, "target", "test-classes")] + classes
+                  + [open(cp_file, encoding="utf-8").read().strip()])
     out = os.path.join(d, "jmh.json")
     args = ["java", "-cp", cp, "org.openjdk.jmh.Main", "TagBenchmark", "-rf", "json", "-rff", out,
             "-jvmArgsAppend", f"-D{'rubrique.bench.model'}={os.path.abspath(model_dir)}"]
