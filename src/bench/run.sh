@@ -2,7 +2,7 @@
 # The benchmark suite: rubrique vs fastText vs scikit-learn (quality on the same folds, classification speed,
 # training cost and growth). One command from a clean clone:
 #
-#   src/bench/run.sh [--quick] [--only quality|speed|growth] [--labels FILE]
+#   src/bench/run.sh [--quick] [--only quality|speed|growth] [--labels FILE] [--config FILE] [--limit SECONDS]
 #
 # Installs its peers from Debian when missing (fasttext, python3-sklearn, python3-matplotlib, hyperfine, time),
 # builds target/rubrique.jar when missing, runs the parts, and writes experiments/bench/results.json,
@@ -17,11 +17,15 @@ usage() { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; }
 QUICK=0
 ONLY=""
 LABELS=""
+CONFIG=""
+LIMIT_ARG=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --quick) QUICK=1 ;;
     --only) ONLY="${2:?--only needs quality, speed or growth}"; shift ;;
     --labels) LABELS="${2:?--labels needs a file}"; shift ;;
+    --config) CONFIG="${2:?--config needs a file}"; shift ;;
+    --limit) LIMIT_ARG="${2:?--limit needs seconds}"; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "run.sh: unknown argument: $1" >&2; usage >&2; exit 2 ;;
   esac
@@ -32,6 +36,7 @@ case "$ONLY" in ""|quality|speed|growth) ;; *) echo "run.sh: --only takes qualit
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$REPO"
 LABELS="${LABELS:-labels/snippets.jsonl}"
+CONFIG="${CONFIG:-experiments/default.json}"
 PY=/usr/bin/python3            # Debian's python (python3-sklearn), never the pyenv one on PATH
 RAW=experiments/bench/raw
 START=$(date +%s)
@@ -73,9 +78,10 @@ if [[ $QUICK -eq 1 ]]; then
 else
   REPEATS=3; ITEMS=100000; RUNS=3; SIZES=1000,10000,100000,1000000; LIMIT=900; BUDGET=$((55 * 60)); SPEED_QUICK=""
 fi
+LIMIT="${LIMIT_ARG:-$LIMIT}"
 
 RUBRIQUE_SKIP=""
-if ! java -jar target/rubrique.jar train --help >/dev/null 2>&1; then
+if ! java -jar "${RUBRIQUE_JAR:-target/rubrique.jar}" train --help >/dev/null 2>&1; then
   RUBRIQUE_SKIP="\`java -jar target/rubrique.jar train --help\` failed (jar missing or train not implemented)"
   log "rubrique: SKIPPED: $RUBRIQUE_SKIP"
 fi
@@ -85,17 +91,17 @@ want() { [[ -z "$ONLY" || "$ONLY" == "$1" ]]; }
 if want quality; then
   log "part 1/3: quality ($REPEATS × 5 folds)"
   rm -rf "$RAW/quality"
-  $PY src/bench/quality.py --labels "$LABELS" --raw "$RAW" --repeats "$REPEATS" \
+  $PY src/bench/quality.py --labels "$LABELS" --config "$CONFIG" --raw "$RAW" --repeats "$REPEATS" \
       ${RUBRIQUE_SKIP:+--skip-rubrique "$RUBRIQUE_SKIP"} || log "quality part failed (see above)"
 fi
 if want speed; then
   log "part 2/3: classification speed ($ITEMS items × $RUNS runs, JMH)"
-  $PY src/bench/speed.py --labels "$LABELS" --raw "$RAW" --items "$ITEMS" --runs "$RUNS" $SPEED_QUICK \
+  $PY src/bench/speed.py --labels "$LABELS" --config "$CONFIG" --raw "$RAW" --items "$ITEMS" --runs "$RUNS" $SPEED_QUICK \
       || log "speed part failed (see above)"
 fi
 if want growth; then
   log "part 3/3: training cost and growth (sizes $SIZES, limit ${LIMIT}s per run)"
-  $PY src/bench/growth.py --labels "$LABELS" --raw "$RAW" --sizes "$SIZES" --limit "$LIMIT" \
+  $PY src/bench/growth.py --labels "$LABELS" --config "$CONFIG" --raw "$RAW" --sizes "$SIZES" --limit "$LIMIT" \
       --deadline $((START + BUDGET)) || log "growth part failed (see above)"
 fi
 
@@ -103,5 +109,9 @@ ARGS=""
 [[ $QUICK -eq 1 ]] && ARGS+=" --quick"
 [[ -n "$ONLY" ]] && ARGS+=" --only $ONLY"
 [[ "$LABELS" != labels/snippets.jsonl ]] && ARGS+=" --labels $LABELS"
-$PY src/bench/report.py --raw "$RAW" --invocation "src/bench/run.sh$ARGS" --elapsed $(( $(date +%s) - START ))
+[[ "$CONFIG" != experiments/default.json ]] && ARGS+=" --config $CONFIG"
+[[ -n "$LIMIT_ARG" ]] && ARGS+=" --limit $LIMIT_ARG"
+PREFIX=""
+[[ -n "${RUBRIQUE_JAR:-}" ]] && PREFIX="RUBRIQUE_JAR=$RUBRIQUE_JAR "
+$PY src/bench/report.py --raw "$RAW" --invocation "${PREFIX}src/bench/run.sh$ARGS" --elapsed $(( $(date +%s) - START ))
 log "done in $(( ($(date +%s) - START) / 60 )) min: experiments/BENCHMARKS.md, experiments/bench/results.json"
