@@ -107,7 +107,8 @@ def run_measured(cmd, log_path, timeout_s, env=None, stdout_path=None):
     if "user_s" in tv:
         res["cpu_s"] = round(tv["user_s"] + tv.get("sys_s", 0.0), 2)
     if status != "ok":
-        tail = [l for l in text.splitlines() if not l.startswith("\t") and l.strip()]
+        noise = ("$ ", "Picked up JAVA_TOOL_OPTIONS", "Command exited with non-zero status", "Command terminated")
+        tail = [l for l in text.splitlines() if not l.startswith("\t") and l.strip() and not l.startswith(noise)]
         res["error"] = " | ".join(tail[-4:])[-500:]
         if status == "timeout":
             res["error"] = f"exceeded the {timeout_s:.0f} s limit"

@@ -83,7 +83,7 @@ def human(n):
 def quality_md(q):
     if not q:
         return ["Not run."]
-    out = [f"{q['n_items']} labelled items (`{os.path.relpath(q['labels'], benchlib.REPO)}`), support per topic: "
+    out = [f"{q['n_items']} labelled items (`{q['labels']}`), support per topic: "
            + ", ".join(f"{k} {v}" for k, v in q["label_support"].items()) + ".",
            f"{q['folds']}-fold multi-label stratified cross-validation (iterative stratification) × {q['repeats']} "
            f"repeats (seeds 1..{q['repeats']}); every tool sees exactly the same folds. Scores pool the "
@@ -196,7 +196,7 @@ def main(argv=None):
           "", "## How to reproduce", "", "```sh", a.invocation, "```", ""]
     tmp = a.md + ".tmp"
     with open(tmp, "w", encoding="utf-8") as f:
-        f.write("\n".join(md))
+        f.write("\n".join(md).replace(benchlib.REPO + "/", ""))  # paths relative to the repository
     os.replace(tmp, a.md)
     benchlib.log(f"report: wrote {a.results} and {a.md}")
 
