@@ -1,0 +1,205 @@
+#!/usr/bin/python3
+"""Collects the parts' raw results (RAW/{quality,speed,growth}.json) and the machine description into
+experiments/bench/results.json and writes experiments/BENCHMARKS.md. Parts that were not run in this invocation keep
+their last results only if their raw file exists; otherwise the section says "not run"."""
+
+import argparse
+import datetime
+import os
+import platform
+import re
+import subprocess
+import sys
+import zipfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import benchlib  # noqa: E402
+
+
+def sh(cmd):
+    try:
+        p = subprocess.run(cmd, shell=True, capture_output=True, text=True, timeout=60)
+        return (p.stdout + p.stderr).strip()
+    except (OSError, subprocess.TimeoutExpired):
+        return ""
+
+
+def machine():
+    lscpu = sh("lscpu")
+    model = next((l.split(":", 1)[1].strip() for l in lscpu.splitlines() if l.startswith("Model name")), "unknown")
+    mem = sh("grep MemTotal /proc/meminfo")
+    mem_gib = round(int(re.findall(r"\d+", mem)[0]) / 2**20, 1) if mem else None
+    java = sh("java -version 2>&1").splitlines()
+    weka = "unknown"
+    if os.path.exists(benchlib.JAR):
+        try:
+            with zipfile.ZipFile(benchlib.JAR) as z:
+                weka = z.read("weka/core/version.txt").decode().strip()
+        except (KeyError, zipfile.BadZipFile):
+            pass
+    if weka == "unknown":
+        pom = open(os.path.join(benchlib.REPO, "pom.xml"), encoding="utf-8").read()
+        found = re.search(r"<weka.version>([^<]+)</weka.version>", pom)
+        weka = found.group(1) + " (pom.xml; jar not built)" if found else weka
+    sklearn = sh(f"{benchlib.py()} -c 'import sklearn; print(sklearn.__version__)'")
+    return {
+        "nproc": int(sh("nproc") or 0),
+        "cpu_model": model,
+        "memory_gib": mem_gib,
+        "os": sh(". /etc/os-release && echo $PRETTY_NAME") or platform.platform(),
+        "java": java[0] if java else "unknown",
+        "weka": weka,
+        "fasttext": sh("dpkg-query -W -f='${Version}' fasttext") or "unknown",
+        "sklearn": sklearn,
+        "python": sh(f"{benchlib.py()} --version"),
+        "hyperfine": sh("hyperfine --version"),
+        "git_revision": sh(f"git -C {benchlib.REPO} rev-parse --short HEAD") or "unknown",
+        "load_average_at_report": sh("cut -d' ' -f1-3 /proc/loadavg"),
+    }
+
+
+def load(raw, name):
+    p = os.path.join(raw, name + ".json")
+    if not os.path.exists(p):
+        return None
+    import json
+    with open(p, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def fmt(ci, digits=3):
+    if not ci or ci.get("mean") is None:
+        return "–"
+    if ci.get("ci95") is None:
+        return f"{ci['mean']:.{digits}f}"
+    return f"{ci['mean']:.{digits}f} ± {ci['ci95']:.{digits}f}"
+
+
+def human(n):
+    return f"{n // 1_000_000}M" if n >= 1_000_000 and n % 1_000_000 == 0 else (
+        f"{n // 1000}k" if n >= 1000 and n % 1000 == 0 else str(n))
+
+
+def quality_md(q):
+    if not q:
+        return ["Not run."]
+    out = [f"{q['n_items']} labelled items (`{q['labels']}`), support per topic: "
+           + ", ".join(f"{k} {v}" for k, v in q["label_support"].items()) + ".",
+           f"{q['folds']}-fold multi-label stratified cross-validation (iterative stratification) × {q['repeats']} "
+           f"repeats (seeds 1..{q['repeats']}); every tool sees exactly the same folds. Scores pool the "
+           f"{q['folds']} test folds of one repeat; the table gives the mean and the 95% t-interval over the "
+           f"repeats (it reflects split-to-split variation only). Per-fold numbers: `results.json` → "
+           f"`quality.per_fold`.", "",
+           "| tool | macro-F1 | micro-F1 | " + " | ".join(f"F1 {t}" for t in benchlib.TOPICS) + " |",
+           "|---|---|---|" + "---|" * len(benchlib.TOPICS)]
+    notes = []
+    for tool, s in q["summary"].items():
+        if s["status"] != "ok":
+            out.append(f"| {tool} | {s['status']} | | " + " | " * len(benchlib.TOPICS))
+            notes.append(f"- {tool}: {s['status']}: {s.get('error')}")
+            continue
+        out.append(f"| {tool} | {fmt(s['macro_f1'])} | {fmt(s['micro_f1'])} | "
+                   + " | ".join(fmt(s["per_topic_f1"][t]) for t in benchlib.TOPICS) + " |")
+    out += [""] + notes + ([""] if notes else [])
+    out += ["Setups (fixed before looking at any test fold):", ""]
+    out += [f"- **{k}**: `{v}`" for k, v in q["setups"].items()]
+    return out
+
+
+def speed_md(s):
+    if not s:
+        return ["Not run."]
+    out = ["### Latency of one `TopicTagger.tag()` call (JMH)", ""]
+    j = s.get("jmh", {})
+    if j.get("status") == "ok":
+        out += ["| mode | forks | samples | median µs | p90 µs | p99 µs | p99.9 µs | mean µs |",
+                "|---|---|---|---|---|---|---|---|",
+                f"| {j['mode']} | {j['forks']} | {j.get('samples') or '–'} | {j['median_us']} | {j['p90_us']} | "
+                f"{j['p99_us']} | {j['p999_us']} | {j['mean_us']} ± {j['mean_error_us']} |", "",
+                f"Command: `{j['command']}`"]
+    else:
+        out.append(f"{j.get('status', 'not run')}: {j.get('error', '')}")
+    b = s.get("batch", {})
+    out += ["", f"### Whole-process batch throughput ({b.get('n_items', 0):,} synthetic items)", "",
+            f"Each command is a fresh process (JVM or Python start-up and model loading included), timed by "
+            f"hyperfine over {b.get('runs')} runs; the model of each tool was trained on the labelled items. fastText "
+            f"reads pre-tokenised text: that tokenisation (Python, done once, not timed) took "
+            f"{b.get('fasttext_tokenise_s')} s.", "",
+            "| tool | median wall s | min–max s | CPU s (user+sys) | items/s | time vs fastText |",
+            "|---|---|---|---|---|---|"]
+    notes = []
+    for tool, r in b.get("results", {}).items():
+        if r["status"] != "ok":
+            out.append(f"| {tool} | {r['status']} | | | | |")
+            notes.append(f"- {tool}: {r['status']}: {r.get('error')}")
+            continue
+        out.append(f"| {tool} | {r['median_s']} | {r['min_s']}–{r['max_s']} | {r['cpu_s']} | "
+                   f"{r['items_per_s']:,.0f} | {r.get('time_vs_fasttext', '–')}× |")
+    out += [""] + notes + [""] + ["Commands:", ""] + [f"- {t}: `{r['command']}`" for t, r in
+                                                      b.get("results", {}).items()]
+    return out
+
+
+def growth_md(g):
+    if not g:
+        return ["Not run."]
+    out = [f"Synthetic corpora from `gen_corpus.py` ({g['corpus']}), sizes {', '.join(human(n) for n in g['sizes'])}. "
+           f"Wall and CPU time and peak RSS of one training run, from `/usr/bin/time -v`; ×prev is the ratio to the "
+           f"previous size (10× more items). Per-run limit {g['limit_s']:.0f} s. rubrique runs with "
+           f"`{g['rubrique_env']}`; fastText with {g['fasttext_epoch']} epochs and {g['fasttext_threads']} threads "
+           f"(pre-tokenisation not timed, shown as prep); scikit-learn under a {g['sklearn_mem_cap_gb']} GiB "
+           f"address-space cap" + (f", vocabularies capped at {g['sklearn_max_features']} features" if
+                                   g.get("sklearn_max_features") else ", no vocabulary cap") + ".", "",
+           "| items | tool | status | wall s | CPU s | peak RSS MiB | time ×prev | RSS ×prev | note |",
+           "|---|---|---|---|---|---|---|---|---|"]
+    for r in g["rows"]:
+        note = r.get("error", "")
+        if r.get("prep_s") is not None:
+            note = (note + " " if note else "") + f"prep {r['prep_s']} s"
+        out.append(f"| {human(r['size'])} | {r['tool']} | {r['status']} | {r.get('wall_s', '–')} | "
+                   f"{r.get('cpu_s', '–')} | {r.get('max_rss_mb', '–')} | {r.get('time_ratio', '–')} | "
+                   f"{r.get('rss_ratio', '–')} | {note.replace('|', '/')} |")
+    out += ["", "![training time and peak memory against corpus size](bench/growth.png)"]
+    return out
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--raw", default=os.path.join(benchlib.REPO, "experiments", "bench", "raw"))
+    ap.add_argument("--results", default=os.path.join(benchlib.REPO, "experiments", "bench", "results.json"))
+    ap.add_argument("--md", default=os.path.join(benchlib.REPO, "experiments", "BENCHMARKS.md"))
+    ap.add_argument("--invocation", default="src/bench/run.sh")
+    ap.add_argument("--labels", default="labels/snippets.jsonl")
+    ap.add_argument("--elapsed", type=float, default=None, help="suite wall time, seconds")
+    a = ap.parse_args(argv)
+    m = machine()
+    q, s, g = load(a.raw, "quality"), load(a.raw, "speed"), load(a.raw, "growth")
+    now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    results = {"generated": now, "invocation": a.invocation, "elapsed_s": a.elapsed, "machine": m,
+               "quality": q, "speed": s, "growth": g}
+    benchlib.write_json(a.results, results)
+    md = ["# Benchmarks: rubrique vs fastText vs scikit-learn", "",
+          f"Generated by `{a.invocation}` on {now} (git {m['git_revision']})"
+          + (f" in {a.elapsed / 60:.1f} min" if a.elapsed else "") + ". Do not edit: rerun the command. "
+          "What each part measures and its caveats: [src/bench/README.md](../src/bench/README.md). "
+          "All numbers: [bench/results.json](bench/results.json).", "",
+          "## Machine", "",
+          "| | |", "|---|---|",
+          f"| cores (nproc) | {m['nproc']} |", f"| CPU | {m['cpu_model']} |", f"| memory | {m['memory_gib']} GiB |",
+          f"| OS | {m['os']} |", f"| Java | {m['java']} |", f"| Weka | {m['weka']} |",
+          f"| fastText | {m['fasttext']} (Debian) |", f"| scikit-learn | {m['sklearn']} (Debian) |",
+          f"| Python | {m['python']} |", f"| hyperfine | {m['hyperfine']} |",
+          f"| load average when the report was written | {m['load_average_at_report']} |", "",
+          "## Quality on the same folds", ""] + quality_md(q) + [
+          "", "## Classification speed", ""] + speed_md(s) + [
+          "", "## Training cost and growth", ""] + growth_md(g) + [
+          "", "## How to reproduce", "", "```sh", a.invocation, "```", ""]
+    tmp = a.md + ".tmp"
+    with open(tmp, "w", encoding="utf-8") as f:
+        f.write("\n".join(md).replace(benchlib.REPO + "/", ""))  # paths relative to the repository
+    os.replace(tmp, a.md)
+    benchlib.log(f"report: wrote {a.results} and {a.md}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# The benchmark suite: rubrique vs fastText vs scikit-learn (quality on the same folds, classification speed,
+# training cost and growth). One command from a clean clone:
+#
+#   src/bench/run.sh [--quick] [--only quality|speed|growth] [--labels FILE] [--config FILE] [--limit SECONDS]
+#
+# Installs its peers from Debian when missing (fasttext, python3-sklearn, python3-matplotlib, hyperfine, time),
+# builds target/rubrique.jar when missing, runs the parts, and writes experiments/bench/results.json,
+# experiments/bench/growth.png and experiments/BENCHMARKS.md (raw outputs under experiments/bench/raw/, git-ignored).
+# Full run: well under 60 min on 2 cores; --quick (smaller sizes, fewer repeats): about 10 min.
+# A tool that fails is recorded as failed and the suite goes on; rubrique's parts are skipped with a message when
+# `java -jar target/rubrique.jar train --help` does not work. See src/bench/README.md.
+set -euo pipefail
+
+usage() { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; }
+
+QUICK=0
+ONLY=""
+LABELS=""
+CONFIG=""
+LIMIT_ARG=""
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --quick) QUICK=1 ;;
+    --only) ONLY="${2:?--only needs quality, speed or growth}"; shift ;;
+    --labels) LABELS="${2:?--labels needs a file}"; shift ;;
+    --config) CONFIG="${2:?--config needs a file}"; shift ;;
+    --limit) LIMIT_ARG="${2:?--limit needs seconds}"; shift ;;
+    -h|--help) usage; exit 0 ;;
+    *) echo "run.sh: unknown argument: $1" >&2; usage >&2; exit 2 ;;
+  esac
+  shift
+done
+case "$ONLY" in ""|quality|speed|growth) ;; *) echo "run.sh: --only takes quality, speed or growth, not '$ONLY'" >&2; exit 2 ;; esac
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$REPO"
+LABELS="${LABELS:-labels/snippets.jsonl}"
+CONFIG="${CONFIG:-experiments/default.json}"
+PY=/usr/bin/python3            # Debian's python (python3-sklearn), never the pyenv one on PATH
+RAW=experiments/bench/raw
+START=$(date +%s)
+log() { echo "[bench $(date +%H:%M:%S)] $*" >&2; }
+
+if [[ ! -f "$LABELS" ]]; then
+  echo "run.sh: no labels file at $LABELS (give one with --labels FILE)" >&2
+  exit 2
+fi
+
+# --- peers from Debian, only when missing ---------------------------------------------------------------------
+missing=()
+command -v fasttext >/dev/null || missing+=(fasttext)
+command -v hyperfine >/dev/null || missing+=(hyperfine)
+[[ -x /usr/bin/time ]] || missing+=(time)
+[[ -x $PY ]] || missing+=(python3)
+[[ -x $PY ]] && $PY -c 'import sklearn, scipy' 2>/dev/null || missing+=(python3-sklearn)
+[[ -x $PY ]] && $PY -c 'import matplotlib' 2>/dev/null || missing+=(python3-matplotlib)
+if [[ ${#missing[@]} -gt 0 ]]; then
+  SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO=sudo
+  log "installing from Debian: ${missing[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# --- the jar and the JMH benchmark classes ------------------------------------------------------------------------
+if [[ ! -f target/rubrique.jar ]]; then
+  log "building target/rubrique.jar (mvn -q -B -DskipTests package)"
+  mvn -q -B -DskipTests package || log "build failed: rubrique's parts will be skipped"
+fi
+if [[ -f target/rubrique.jar && ! -f target/test-classes/META-INF/BenchmarkList ]]; then
+  log "compiling the JMH benchmark (mvn -q -B -DskipTests test-compile)"
+  mvn -q -B -DskipTests test-compile || log "test-compile failed: the JMH latency will be skipped"
+fi
+
+mkdir -p "$RAW" experiments/bench
+if [[ $QUICK -eq 1 ]]; then
+  REPEATS=1; ITEMS=20000; RUNS=1; SIZES=1000,10000,100000; LIMIT=360; BUDGET=$((12 * 60)); SPEED_QUICK=--quick
+else
+  REPEATS=3; ITEMS=100000; RUNS=3; SIZES=1000,10000,100000,1000000; LIMIT=900; BUDGET=$((55 * 60)); SPEED_QUICK=""
+fi
+LIMIT="${LIMIT_ARG:-$LIMIT}"
+
+RUBRIQUE_SKIP=""
+if ! java -jar "${RUBRIQUE_JAR:-target/rubrique.jar}" train --help >/dev/null 2>&1; then
+  RUBRIQUE_SKIP="\`java -jar target/rubrique.jar train --help\` failed (jar missing or train not implemented)"
+  log "rubrique: SKIPPED: $RUBRIQUE_SKIP"
+fi
+
+want() { [[ -z "$ONLY" || "$ONLY" == "$1" ]]; }
+
+if want quality; then
+  log "part 1/3: quality ($REPEATS × 5 folds)"
+  rm -rf "$RAW/quality"
+  $PY src/bench/quality.py --labels "$LABELS" --config "$CONFIG" --raw "$RAW" --repeats "$REPEATS" \
+      ${RUBRIQUE_SKIP:+--skip-rubrique "$RUBRIQUE_SKIP"} || log "quality part failed (see above)"
+fi
+if want speed; then
+  log "part 2/3: classification speed ($ITEMS items × $RUNS runs, JMH)"
+  $PY src/bench/speed.py --labels "$LABELS" --config "$CONFIG" --raw "$RAW" --items "$ITEMS" --runs "$RUNS" $SPEED_QUICK \
+      || log "speed part failed (see above)"
+fi
+if want growth; then
+  log "part 3/3: training cost and growth (sizes $SIZES, limit ${LIMIT}s per run)"
+  $PY src/bench/growth.py --labels "$LABELS" --config "$CONFIG" --raw "$RAW" --sizes "$SIZES" --limit "$LIMIT" \
+      --deadline $((START + BUDGET)) || log "growth part failed (see above)"
+fi
+
+ARGS=""
+[[ $QUICK -eq 1 ]] && ARGS+=" --quick"
+[[ -n "$ONLY" ]] && ARGS+=" --only $ONLY"
+[[ "$LABELS" != labels/snippets.jsonl ]] && ARGS+=" --labels $LABELS"
+[[ "$CONFIG" != experiments/default.json ]] && ARGS+=" --config $CONFIG"
+[[ -n "$LIMIT_ARG" ]] && ARGS+=" --limit $LIMIT_ARG"
+PREFIX=""
+[[ -n "${RUBRIQUE_JAR:-}" ]] && PREFIX="RUBRIQUE_JAR=$RUBRIQUE_JAR "
+$PY src/bench/report.py --raw "$RAW" --invocation "${PREFIX}src/bench/run.sh$ARGS" --elapsed $(( $(date +%s) - START ))
+log "done in $(( ($(date +%s) - START) / 60 )) min: experiments/BENCHMARKS.md, experiments/bench/results.json"
