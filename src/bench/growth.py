@@ -172,7 +172,7 @@ def main(argv=None):
                a.deadline or float("inf"), threads, a.sklearn_mem_gb, a.max_features)
     res = {"sizes": [int(s) for s in a.sizes.split(",")], "limit_s": a.limit, "sklearn_mem_cap_gb": a.sklearn_mem_gb,
            "sklearn_max_features": a.max_features, "fasttext_epoch": GROWTH_EPOCH, "fasttext_threads": threads,
-           "rubrique_env": "JAVA_TOOL_OPTIONS=-Xmx4g", "corpus": "gen_corpus.py seed 11", "rows": rows}
+           "rubrique_env": "JAVA_TOOL_OPTIONS=-Xmx4g", "rubrique_config": config or "built-in default", "corpus": "gen_corpus.py seed 11", "rows": rows}
     benchlib.write_json(os.path.join(a.raw, "growth.json"), res)
     plot(rows, a.plot)
 

@@ -145,7 +145,8 @@ def growth_md(g):
         return ["Not run."]
     out = [f"Synthetic corpora from `gen_corpus.py` ({g['corpus']}), sizes {', '.join(human(n) for n in g['sizes'])}. "
            f"Wall and CPU time and peak RSS of one training run, from `/usr/bin/time -v`; ×prev is the ratio to the "
-           f"previous size (10× more items). Per-run limit {g['limit_s']:.0f} s. rubrique runs with "
+           f"previous size (10× more items). Per-run limit {g['limit_s']:.0f} s. rubrique trains "
+           f"`{g.get('rubrique_config', 'the default config')}` (`train --no-eval`) with "
            f"`{g['rubrique_env']}`; fastText with {g['fasttext_epoch']} epochs and {g['fasttext_threads']} threads "
            f"(pre-tokenisation not timed, shown as prep); scikit-learn under a {g['sklearn_mem_cap_gb']} GiB "
            f"address-space cap" + (f", vocabularies capped at {g['sklearn_max_features']} features" if

@@ -2,7 +2,8 @@
 # The benchmark suite: rubrique vs fastText vs scikit-learn (quality on the same folds, classification speed,
 # training cost and growth). One command from a clean clone:
 #
-#   src/bench/run.sh [--quick] [--only quality|speed|growth] [--labels FILE] [--config FILE] [--limit SECONDS]
+#   src/bench/run.sh [--quick] [--only quality|speed|growth] [--labels FILE] [--config FILE]
+#                     [--growth-config FILE (default experiments/liblinear.json)] [--limit SECONDS]
 #
 # Installs its peers from Debian when missing (fasttext, python3-sklearn, python3-matplotlib, hyperfine, time),
 # builds target/rubrique.jar when missing, runs the parts, and writes experiments/bench/results.json,
@@ -18,6 +19,7 @@ QUICK=0
 ONLY=""
 LABELS=""
 CONFIG=""
+GROWTH_CONFIG=""
 LIMIT_ARG=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -25,6 +27,7 @@ while [[ $# -gt 0 ]]; do
     --only) ONLY="${2:?--only needs quality, speed or growth}"; shift ;;
     --labels) LABELS="${2:?--labels needs a file}"; shift ;;
     --config) CONFIG="${2:?--config needs a file}"; shift ;;
+    --growth-config) GROWTH_CONFIG="${2:?--growth-config needs a file}"; shift ;;
     --limit) LIMIT_ARG="${2:?--limit needs seconds}"; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "run.sh: unknown argument: $1" >&2; usage >&2; exit 2 ;;
@@ -37,6 +40,9 @@ REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$REPO"
 LABELS="${LABELS:-labels/snippets.jsonl}"
 CONFIG="${CONFIG:-experiments/default.json}"
+# Growth trains on up to 1M items: it uses the LibLINEAR config, the one recommended for large corpora (SMO's
+# training time grows far faster than linearly; see experiments/RESULTS.md).
+GROWTH_CONFIG="${GROWTH_CONFIG:-experiments/liblinear.json}"
 PY=/usr/bin/python3            # Debian's python (python3-sklearn), never the pyenv one on PATH
 RAW=experiments/bench/raw
 START=$(date +%s)
@@ -101,7 +107,7 @@ if want speed; then
 fi
 if want growth; then
   log "part 3/3: training cost and growth (sizes $SIZES, limit ${LIMIT}s per run)"
-  $PY src/bench/growth.py --labels "$LABELS" --config "$CONFIG" --raw "$RAW" --sizes "$SIZES" --limit "$LIMIT" \
+  $PY src/bench/growth.py --labels "$LABELS" --config "$GROWTH_CONFIG" --raw "$RAW" --sizes "$SIZES" --limit "$LIMIT" \
       --deadline $((START + BUDGET)) || log "growth part failed (see above)"
 fi
 
@@ -110,6 +116,7 @@ ARGS=""
 [[ -n "$ONLY" ]] && ARGS+=" --only $ONLY"
 [[ "$LABELS" != labels/snippets.jsonl ]] && ARGS+=" --labels $LABELS"
 [[ "$CONFIG" != experiments/default.json ]] && ARGS+=" --config $CONFIG"
+[[ "$GROWTH_CONFIG" != experiments/liblinear.json ]] && ARGS+=" --growth-config $GROWTH_CONFIG"
 [[ -n "$LIMIT_ARG" ]] && ARGS+=" --limit $LIMIT_ARG"
 PREFIX=""
 [[ -n "${RUBRIQUE_JAR:-}" ]] && PREFIX="RUBRIQUE_JAR=$RUBRIQUE_JAR "

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 import weka.classifiers.Classifier;
 import weka.core.Instances;
 
@@ -49,10 +50,11 @@ public final class BinaryRelevanceTrainer implements Trainer {
         for (LabelledItem item : items) {
             vectors.add(space.vectorize(item.title(), item.text()));
         }
-        LearnerConfig lc = config.learner();
         Classifier[] classifiers = new Classifier[TOPICS.size()];
         double[] constants = new double[TOPICS.size()];
-        for (int t = 0; t < TOPICS.size(); t++) {
+        // Topics train independently (each on its own dataset copy), so they run in parallel; every learner
+        // used here trains deterministically, so the result does not depend on scheduling.
+        IntStream.range(0, TOPICS.size()).parallel().forEach(t -> {
             Topic topic = TOPICS.get(t);
             boolean[] labels = new boolean[items.size()];
             int positives = 0;
@@ -63,22 +65,28 @@ public final class BinaryRelevanceTrainer implements Trainer {
             if (positives == 0 || positives == items.size() || space.size() == 0) {
                 // One class only: nothing to learn; the score is the class frequency.
                 constants[t] = (double) positives / items.size();
-                continue;
+                return;
             }
             constants[t] = Double.NaN;
-            double[] weights = Learners.wantsInstanceWeights(lc)
-                    ? BalancedWeights.classWeights(positives, items.size())
-                    : new double[] {1, 1};
-            Classifier c = Learners.create(lc, positives, items.size());
-            try {
-                c.buildClassifier(WekaData.dataset(header, vectors, labels, weights));
-            } catch (Exception e) {
-                throw new IllegalStateException("training " + lc.type() + " for topic " + topic + " failed: "
-                        + e.getMessage(), e);
-            }
-            classifiers[t] = c;
-        }
+            classifiers[t] = trainTopic(topic, header, vectors, labels, positives);
+        });
         return new BinaryRelevanceModel(space, header, classifiers, constants, thresholds);
+    }
+
+    private Classifier trainTopic(Topic topic, Instances header, List<SparseVector> vectors, boolean[] labels,
+            int positives) {
+        LearnerConfig lc = config.learner();
+        double[] weights = Learners.wantsInstanceWeights(lc)
+                ? BalancedWeights.classWeights(positives, labels.length)
+                : new double[] {1, 1};
+        Classifier c = Learners.create(lc, positives, labels.length);
+        try {
+            c.buildClassifier(WekaData.dataset(header, vectors, labels, weights));
+        } catch (Exception e) {
+            throw new IllegalStateException("training " + lc.type() + " for topic " + topic + " failed: "
+                    + e.getMessage(), e);
+        }
+        return c;
     }
 
     private double[] thresholds(List<LabelledItem> items, long seed) {
