@@ -18,6 +18,8 @@ import java.util.List;
  * @param titleWeight       multiplier on the counts of terms from the title
  * @param charWeight        multiplier on character n-gram values relative to word values
  * @param maxFeatures       keep only the most frequent terms (by document frequency); 0 keeps all
+ * @param textMaxChars      read at most this many characters of the text (cut at a word boundary); 0 reads all.
+ *                          Items are labelled on their title and lead, so a long article body mostly adds noise
  */
 public record FeatureConfig(
         Boolean accentFolding,
@@ -31,7 +33,8 @@ public record FeatureConfig(
         Integer minDf,
         Double titleWeight,
         Double charWeight,
-        Integer maxFeatures) implements java.io.Serializable {
+        Integer maxFeatures,
+        Integer textMaxChars) implements java.io.Serializable {
 
     public static final List<String> STEMMING = List.of("light", "minimal", "none");
     public static final List<String> WEIGHTING = List.of("binary", "log-tf", "tf-idf");
@@ -49,10 +52,11 @@ public record FeatureConfig(
         titleWeight = titleWeight == null ? 2.0 : titleWeight;
         charWeight = charWeight == null ? 1.0 : charWeight;
         maxFeatures = maxFeatures == null ? 0 : maxFeatures;
+        textMaxChars = textMaxChars == null ? 0 : textMaxChars;
     }
 
     public static FeatureConfig defaults() {
-        return new FeatureConfig(null, null, null, null, null, null, null, null, null, null, null, null);
+        return new FeatureConfig(null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Problems with this section, each as "features.field: message"; empty when valid. */
@@ -77,6 +81,9 @@ public record FeatureConfig(
         }
         if (!(charWeight > 0) || charWeight.isInfinite()) {
             p.add("features.char_weight: must be a finite number > 0, was " + charWeight);
+        }
+        if (textMaxChars < 0) {
+            p.add("features.text_max_chars: must be 0 (no limit) or positive, was " + textMaxChars);
         }
         if (maxFeatures < 0) {
             p.add("features.max_features: must be 0 (no cap) or positive, was " + maxFeatures);

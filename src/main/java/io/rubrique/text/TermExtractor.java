@@ -39,8 +39,20 @@ final class TermExtractor {
             extractField(TextNormalizer.normalize(title), tw, counts, names);
         }
         if (text != null && !text.isEmpty()) {
-            extractField(TextNormalizer.normalize(text), 1.0, counts, names);
+            extractField(TextNormalizer.normalize(head(text, config.textMaxChars())), 1.0, counts, names);
         }
+    }
+
+    /** The first {@code max} characters of {@code text}, cut back to a word boundary; all of it when max is 0. */
+    static String head(String text, int max) {
+        if (max <= 0 || text.length() <= max) {
+            return text;
+        }
+        int cut = max;
+        while (cut > max / 2 && !Character.isWhitespace(text.charAt(cut))) {
+            cut--;
+        }
+        return text.substring(0, cut > max / 2 ? cut : max);
     }
 
     private void extractField(String s, double weight, TermSink counts, Map<Long, String> names) {

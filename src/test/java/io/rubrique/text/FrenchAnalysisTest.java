@@ -44,7 +44,7 @@ class FrenchAnalysisTest {
     @Test
     void accentsAreKeptWhenFoldingIsOff() {
         FeatureConfig noFold = new FeatureConfig(false, null, "none", null, null, null, null, null, null, null,
-                null, null);
+                null, null, null);
         FeatureSpace space = FeatureSpace.fit(List.of(), noFold);
         assertEquals(List.of("hanoï"), space.tokens("Hanoï"));
     }
@@ -61,7 +61,7 @@ class FrenchAnalysisTest {
     @Test
     void stopWordsAreKeptWhenDisabled() {
         FeatureConfig keep = new FeatureConfig(null, false, null, null, null, null, null, null, null, null, null,
-                null);
+                null, null);
         assertTrue(FeatureSpace.fit(List.of(), keep).tokens("le ministre et la France").contains("le"));
     }
 
