@@ -3,7 +3,7 @@
 # training cost and growth). One command from a clean clone:
 #
 #   src/bench/run.sh [--quick] [--only quality|speed|growth] [--labels FILE] [--config FILE]
-#                     [--growth-config FILE (default experiments/liblinear.json)] [--limit SECONDS]
+#                     [--growth-config FILE (default experiments/liblinear-words.json)] [--limit SECONDS]
 #
 # Installs its peers from Debian when missing (fasttext, python3-sklearn, python3-matplotlib, hyperfine, time),
 # builds target/rubrique.jar when missing, runs the parts, and writes experiments/bench/results.json,
@@ -40,9 +40,10 @@ REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$REPO"
 LABELS="${LABELS:-labels/snippets.jsonl}"
 CONFIG="${CONFIG:-experiments/default.json}"
-# Growth trains on up to 1M items: it uses the LibLINEAR config, the one recommended for large corpora (SMO's
-# training time grows far faster than linearly; see experiments/RESULTS.md).
-GROWTH_CONFIG="${GROWTH_CONFIG:-experiments/liblinear.json}"
+# Growth trains on up to 1M items: it uses LibLINEAR on word n-grams, the config recommended for large corpora
+# (SMO's training time grows far faster than linearly, and character n-grams multiply the non-zeros per item by
+# ~8, which is what exhausts a 4 GiB heap at 100k items; see src/bench/README.md).
+GROWTH_CONFIG="${GROWTH_CONFIG:-experiments/liblinear-words.json}"
 PY=/usr/bin/python3            # Debian's python (python3-sklearn), never the pyenv one on PATH
 RAW=experiments/bench/raw
 START=$(date +%s)
@@ -116,7 +117,7 @@ ARGS=""
 [[ -n "$ONLY" ]] && ARGS+=" --only $ONLY"
 [[ "$LABELS" != labels/snippets.jsonl ]] && ARGS+=" --labels $LABELS"
 [[ "$CONFIG" != experiments/default.json ]] && ARGS+=" --config $CONFIG"
-[[ "$GROWTH_CONFIG" != experiments/liblinear.json ]] && ARGS+=" --growth-config $GROWTH_CONFIG"
+[[ "$GROWTH_CONFIG" != experiments/liblinear-words.json ]] && ARGS+=" --growth-config $GROWTH_CONFIG"
 [[ -n "$LIMIT_ARG" ]] && ARGS+=" --limit $LIMIT_ARG"
 PREFIX=""
 [[ -n "${RUBRIQUE_JAR:-}" ]] && PREFIX="RUBRIQUE_JAR=$RUBRIQUE_JAR "
