@@ -23,8 +23,9 @@ import picocli.CommandLine.Spec;
  * (atomically), and by default cross-validates the same config and writes a run report under experiments/runs.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Train a model from labelled items and write it (model.ser + manifest.json) to a model",
-            "directory; then cross-validate the same config and write a run report (unless --no-eval)."})
+        description = {"Train a model from labelled items and write it to a model directory.",
+            "Writes model.ser + manifest.json atomically, then cross-validates the same config and writes a run",
+            "report (unless --no-eval)."})
 public final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

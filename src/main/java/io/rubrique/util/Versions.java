@@ -12,10 +12,23 @@ public final class Versions {
     private Versions() {
     }
 
-    /** rubrique's version from the jar manifest, or "dev" when run from classes. */
+    /** rubrique's version, recorded at build time. */
     public static String rubrique() {
-        String v = Versions.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
+        return build("rubrique");
+    }
+
+    /** A version recorded at build time in build.properties (the shaded jar has only rubrique's manifest). */
+    private static String build(String key) {
+        try (java.io.InputStream in = Versions.class.getResourceAsStream("build.properties")) {
+            java.util.Properties p = new java.util.Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            String v = p.getProperty(key);
+            return v == null || v.startsWith("${") ? "unknown" : v;
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     /** Library versions that change results: Weka, LibLINEAR, Lucene, Jackson, Java. */
@@ -23,16 +36,11 @@ public final class Versions {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("rubrique", rubrique());
         m.put("weka", weka.core.Version.VERSION);
-        m.put("liblinear", implementationVersion(de.bwaldvogel.liblinear.Linear.class, "2.44"));
+        m.put("liblinear", build("liblinear"));
         m.put("lucene", org.apache.lucene.util.Version.LATEST.toString());
         m.put("jackson", com.fasterxml.jackson.databind.cfg.PackageVersion.VERSION.toString());
         m.put("java", System.getProperty("java.version"));
         return m;
-    }
-
-    private static String implementationVersion(Class<?> c, String fallback) {
-        String v = c.getPackage().getImplementationVersion();
-        return v == null ? fallback : v;
     }
 
     /**
