@@ -8,7 +8,7 @@
 # Installs its peers from Debian when missing (fasttext, python3-sklearn, python3-matplotlib, hyperfine, time),
 # builds target/rubrique.jar when missing, runs the parts, and writes experiments/bench/results.json,
 # experiments/bench/growth.png and experiments/BENCHMARKS.md (raw outputs under experiments/bench/raw/, git-ignored).
-# Full run: well under 60 min on 2 cores; --quick (smaller sizes, fewer repeats): about 10 min.
+# Full run: about 27 min on 2 cores (55 min budget); --quick (smaller sizes, fewer repeats): about 12 min.
 # A tool that fails is recorded as failed and the suite goes on; rubrique's parts are skipped with a message when
 # `java -jar target/rubrique.jar train --help` does not work. See src/bench/README.md.
 set -euo pipefail

@@ -101,14 +101,6 @@ public final class ClassifyCommand implements Callable<Integer> {
                 });
                 stats = holder[0];
             }
-        } catch (java.nio.file.NoSuchFileException e) {
-            err.println("rubrique classify: " + e.getFile() + ": no such input file");
-            err.flush();
-            return 1;
-        } catch (IOException e) {
-            err.println("rubrique classify: " + e.getMessage());
-            err.flush();
-            return 1;
         }
         err.printf("classified %d item(s)%s%s%n", stats.tagged,
                 stats.skipped > 0 ? ", skipped " + stats.skipped + " bad line(s)" : "",

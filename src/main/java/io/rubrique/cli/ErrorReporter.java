@@ -4,6 +4,7 @@ import io.rubrique.config.ConfigException;
 import io.rubrique.model.ModelLoadException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -28,6 +29,10 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     }
 
     private static String message(Throwable e) {
+        if (e instanceof NoSuchFileException missing) {
+            // its message is the bare path; say what is wrong with it
+            return missing.getFile() + ": no such file";
+        }
         String m = e.getMessage();
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }

@@ -1,6 +1,5 @@
 package io.rubrique.cli;
 
-import io.rubrique.config.ConfigException;
 import io.rubrique.config.EvaluationConfig;
 import io.rubrique.config.ExperimentConfig;
 import io.rubrique.data.LabelReader;
@@ -78,34 +77,29 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try {
-            ExperimentConfig cfg = loadConfig(err);
-            EvaluationConfig ev = cfg.evaluation();
-            ExperimentConfig effective = new ExperimentConfig(cfg.name(), cfg.description(), cfg.features(),
-                    cfg.learner(), cfg.thresholds(), new EvaluationConfig(folds == null ? ev.folds() : folds,
-                            repeats == null ? ev.repeats() : repeats, seed == null ? ev.seed() : seed));
-            List<String> problems = effective.evaluation().problems();
-            if (!problems.isEmpty()) {
-                err.println("rubrique evaluate: " + String.join("; ", problems));
-                return 1;
-            }
-            LabelSet data = LabelReader.read(labels);
-            Optional<LabelSet> testSet = test == null ? Optional.empty() : Optional.of(LabelReader.read(test));
-            err.println("evaluating " + effective.name() + " on " + labels + " (" + data.items().size() + " items, "
-                    + effective.evaluation().folds() + " folds x " + effective.evaluation().repeats()
-                    + " repeats, seed " + effective.evaluation().seed() + ")");
-            RunResult r = EvaluationRun.run(data, effective, trainers.apply(effective),
-                    effective.evaluation().seed(), testSet, runsDir, "evaluate", Map.of(),
-                    options.withCurveRepeats(curveRepeats));
-            printSummary(out, r);
-            return 0;
-        } catch (IOException | ConfigException | IllegalArgumentException e) {
-            err.println("rubrique evaluate: " + e.getMessage());
+        ExperimentConfig cfg = loadConfig(err);
+        EvaluationConfig ev = cfg.evaluation();
+        ExperimentConfig effective = new ExperimentConfig(cfg.name(), cfg.description(), cfg.features(),
+                cfg.learner(), cfg.thresholds(), new EvaluationConfig(folds == null ? ev.folds() : folds,
+                        repeats == null ? ev.repeats() : repeats, seed == null ? ev.seed() : seed));
+        List<String> problems = effective.evaluation().problems();
+        if (!problems.isEmpty()) {
+            err.println("rubrique evaluate: " + String.join("; ", problems));
             return 1;
         }
+        LabelSet data = LabelReader.read(labels);
+        Optional<LabelSet> testSet = test == null ? Optional.empty() : Optional.of(LabelReader.read(test));
+        err.println("evaluating " + effective.name() + " on " + labels + " (" + data.items().size() + " items, "
+                + effective.evaluation().folds() + " folds x " + effective.evaluation().repeats()
+                + " repeats, seed " + effective.evaluation().seed() + ")");
+        RunResult r = EvaluationRun.run(data, effective, trainers.apply(effective),
+                effective.evaluation().seed(), testSet, runsDir, "evaluate", Map.of(),
+                options.withCurveRepeats(curveRepeats));
+        printSummary(out, r);
+        return 0;
     }
 
     private ExperimentConfig loadConfig(PrintWriter err) {

@@ -8,8 +8,4 @@ public record Snippet(String id, String title, String text) {
         title = title == null ? "" : title;
         Objects.requireNonNull(text, "text");
     }
-
-    public static Snippet of(String title, String text) {
-        return new Snippet(null, title, text);
-    }
 }

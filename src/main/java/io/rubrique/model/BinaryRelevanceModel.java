@@ -72,16 +72,24 @@ final class BinaryRelevanceModel implements TrainedModel, Serializable {
     }
 
     double[] scores(SparseVector v) {
+        return scores(v, true);
+    }
+
+    /**
+     * Scores per topic: a constant, a direct linear scorer when {@code direct} allows one, or Weka's own
+     * {@code distributionForInstance} on this thread's pooled copy.
+     */
+    private double[] scores(SparseVector v, boolean direct) {
         double[] out = new double[TOPICS.size()];
-        Classifier[] own = needsPool ? pool.borrow() : null;
+        Classifier[] own = needsPool || !direct ? pool.borrow() : null;
         Instance inst = null;
         try {
             for (int t = 0; t < out.length; t++) {
                 if (!Double.isNaN(constantScores[t])) {
                     out[t] = constantScores[t];
-                } else if (linear[t] != null) {
+                } else if (direct && linear[t] != null) {
                     out[t] = linear[t].score(v);
-                } else if (smo[t] != null) {
+                } else if (direct && smo[t] != null) {
                     out[t] = smo[t].score(v, own[t]);
                 } else {
                     inst = inst != null ? inst : WekaData.instance(header, v);
@@ -134,18 +142,7 @@ final class BinaryRelevanceModel implements TrainedModel, Serializable {
     }
 
     /** Scores through Weka's own {@code distributionForInstance} only (for the test that pins the direct path). */
-    double[] wekaScores(SparseVector v) throws Exception {
-        Instance inst = WekaData.instance(header, v);
-        double[] out = new double[TOPICS.size()];
-        Classifier[] classifiers = pool.borrow();
-        try {
-            for (int t = 0; t < out.length; t++) {
-                out[t] = Double.isNaN(constantScores[t])
-                        ? classifiers[t].distributionForInstance(inst)[WekaData.YES] : constantScores[t];
-            }
-        } finally {
-            pool.giveBack(classifiers);
-        }
-        return out;
+    double[] wekaScores(SparseVector v) {
+        return scores(v, false);
     }
 }

@@ -15,7 +15,6 @@ import weka.core.SparseInstance;
  * touches (or grows) the shared header.
  */
 final class WekaData {
-    static final int NO = 0;
     static final int YES = 1;
 
     private WekaData() {

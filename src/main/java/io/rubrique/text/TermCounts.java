@@ -1,7 +1,5 @@
 package io.rubrique.text;
 
-import java.util.Arrays;
-
 /**
  * Per-call scratch: weighted counts of term hashes in one snippet (open addressing, grows as needed). Not shared
  * between threads; one is made per {@code vectorize} call and is garbage soon after.
@@ -69,10 +67,5 @@ final class TermCounts {
     @FunctionalInterface
     interface Visitor {
         void visit(long hash, double count);
-    }
-
-    @Override
-    public String toString() {
-        return "TermCounts" + Arrays.toString(Arrays.copyOf(keys, Math.min(8, keys.length)));
     }
 }

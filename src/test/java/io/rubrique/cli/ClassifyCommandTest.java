@@ -1,11 +1,13 @@
 package io.rubrique.cli;
 
+import static io.rubrique.cli.CliRun.rubrique;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rubrique.cli.CliRun.Outcome;
 import io.rubrique.data.LabelSet;
 import io.rubrique.data.LabelledItem;
 import io.rubrique.model.CoreFixtures;
@@ -13,8 +15,6 @@ import io.rubrique.model.Tagging;
 import io.rubrique.model.TopicTagger;
 import io.rubrique.util.Json;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,7 +25,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code rubrique classify} on a model trained once for the class: arguments, batches, bad lines. */
 class ClassifyCommandTest {
@@ -46,17 +45,6 @@ class ClassifyCommandTest {
         data = CoreFixtures.labels();
         model = shared.resolve("model");
         CoreFixtures.trainAndSave(CoreFixtures.fixed("liblinear", ""), data, 1, model);
-    }
-
-    private record Outcome(int code, String out, String err) {
-    }
-
-    private static Outcome run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Outcome(code, out.toString(), err.toString());
     }
 
     private static String jsonLine(Map<String, Object> fields) throws IOException {
@@ -85,7 +73,7 @@ class ClassifyCommandTest {
 
     @Test
     void aTextArgumentGivesOneJsonLineWithEveryTopicScore() throws Exception {
-        Outcome o = run("classify", "--model", model.toString(),
+        Outcome o = rubrique("classify", "--model", model.toString(),
                 "Le Vietnam et Singapour coopèrent sur la cybersécurité");
         assertEquals(0, o.code(), o.err());
         List<String> lines = o.out().lines().toList();
@@ -105,7 +93,7 @@ class ClassifyCommandTest {
 
     @Test
     void scoresAreInCanonicalTopicOrder() throws Exception {
-        Outcome o = run("classify", "--model", model.toString(), "La transformation numérique");
+        Outcome o = rubrique("classify", "--model", model.toString(), "La transformation numérique");
         assertEquals(0, o.code(), o.err());
         List<String> keys = new ArrayList<>();
         JSON.readTree(o.out().strip()).get("scores").fieldNames().forEachRemaining(keys::add);
@@ -114,7 +102,8 @@ class ClassifyCommandTest {
 
     @Test
     void severalTextArgumentsAreNumberedInOrder() throws Exception {
-        Outcome o = run("classify", "--model", model.toString(), "Le 14e Congrès du Parti", "La transformation numérique");
+        Outcome o = rubrique("classify", "--model", model.toString(), "Le 14e Congrès du Parti",
+                "La transformation numérique");
         assertEquals(0, o.code(), o.err());
         List<String> lines = o.out().lines().toList();
         assertEquals(2, lines.size());
@@ -127,11 +116,11 @@ class ClassifyCommandTest {
         Path in = batch(300);
         Path four = tmp.resolve("four.jsonl");
         Path one = tmp.resolve("one.jsonl");
-        Outcome o4 = run("classify", "--model", model.toString(), "--in", in.toString(), "--out", four.toString(),
+        Outcome o4 = rubrique("classify", "--model", model.toString(), "--in", in.toString(), "--out", four.toString(),
                 "--threads", "4");
         assertEquals(0, o4.code(), o4.err());
         assertTrue(o4.err().contains("classified 300 item(s) -> " + four), o4.err());
-        Outcome o1 = run("classify", "--model", model.toString(), "--in", in.toString(), "--out", one.toString(),
+        Outcome o1 = rubrique("classify", "--model", model.toString(), "--in", in.toString(), "--out", one.toString(),
                 "--threads", "1");
         assertEquals(0, o1.code(), o1.err());
         assertEquals(Files.readString(one), Files.readString(four));
@@ -158,7 +147,7 @@ class ClassifyCommandTest {
                 "",
                 jsonLine(Map.of("text", "Le Vietnam et la France renforcent leur partenariat"))));
         Path out = tmp.resolve("out.jsonl");
-        Outcome o = run("classify", "--model", model.toString(), "--in", in.toString(), "--out", out.toString());
+        Outcome o = rubrique("classify", "--model", model.toString(), "--in", in.toString(), "--out", out.toString());
         assertEquals(0, o.code(), o.err());
         assertTrue(o.err().contains(in + ":2: invalid JSON"), o.err());
         assertTrue(o.err().contains(in + ":4: text: missing"), o.err());
@@ -178,7 +167,7 @@ class ClassifyCommandTest {
                 "{\"id\": \"b\", \"text\": [\"liste\"]}",
                 jsonLine(Map.of("id", "c", "text", "Le 14e Congrès du Parti"))));
         Path out = tmp.resolve("out").resolve("tagged.jsonl");
-        Outcome o = run("classify", "--model", model.toString(), "--in", in.toString(), "--out", out.toString(),
+        Outcome o = rubrique("classify", "--model", model.toString(), "--in", in.toString(), "--out", out.toString(),
                 "--strict");
         assertEquals(1, o.code());
         assertTrue(o.err().contains(in + ":2: text: must be a string, was array"), o.err());
@@ -189,7 +178,7 @@ class ClassifyCommandTest {
     @Test
     void aMissingModelDirectoryIsAClearError() {
         Path missing = tmp.resolve("no-model");
-        Outcome o = run("classify", "--model", missing.toString(), "texte");
+        Outcome o = rubrique("classify", "--model", missing.toString(), "texte");
         assertEquals(1, o.code());
         assertEquals("rubrique classify: " + missing + ": not a model directory (no manifest.json)", o.err().strip());
         assertEquals("", o.out());
@@ -198,7 +187,7 @@ class ClassifyCommandTest {
     @Test
     void aMissingInputFileIsNamed() {
         Path missing = tmp.resolve("absent.jsonl");
-        Outcome o = run("classify", "--model", model.toString(), "--in", missing.toString(), "--out",
+        Outcome o = rubrique("classify", "--model", model.toString(), "--in", missing.toString(), "--out",
                 tmp.resolve("o.jsonl").toString());
         assertEquals(1, o.code());
         assertTrue(o.err().contains(missing.toString()), o.err());
@@ -208,7 +197,7 @@ class ClassifyCommandTest {
     @Test
     void aMissingInputFileSaysItIsMissing() {
         Path missing = tmp.resolve("absent.jsonl");
-        Outcome o = run("classify", "--model", model.toString(), "--in", missing.toString());
+        Outcome o = rubrique("classify", "--model", model.toString(), "--in", missing.toString());
         assertEquals(1, o.code());
         String err = o.err().toLowerCase(java.util.Locale.ROOT);
         assertTrue(err.contains("no such") || err.contains("not found") || err.contains("does not exist"), o.err());
@@ -217,7 +206,7 @@ class ClassifyCommandTest {
     @Test
     void textArgumentsAndAnInputFileAreExclusive() throws IOException {
         Path in = batch(2);
-        Outcome o = run("classify", "--model", model.toString(), "--in", in.toString(), "texte");
+        Outcome o = rubrique("classify", "--model", model.toString(), "--in", in.toString(), "texte");
         assertEquals(2, o.code(), o.err());
         assertTrue(o.err().contains("give TEXT arguments or --in, not both"), o.err());
     }

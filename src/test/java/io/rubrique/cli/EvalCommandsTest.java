@@ -1,9 +1,11 @@
 package io.rubrique.cli;
 
+import static io.rubrique.cli.CliRun.command;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.rubrique.cli.CliRun.Outcome;
 import io.rubrique.data.LabelSet;
 import io.rubrique.data.LabelledItem;
 import io.rubrique.data.Topic;
@@ -13,8 +15,6 @@ import io.rubrique.eval.Progress;
 import io.rubrique.eval.SyntheticData;
 import io.rubrique.util.Json;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -23,23 +23,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The evaluate, compare and runs commands end to end, with the fake trainer. */
 class EvalCommandsTest {
     @TempDir
     Path tmp;
-
-    private record Outcome(int code, String out, String err) {
-    }
-
-    private static Outcome exec(Object command, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(command).setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Outcome(code, out.toString(), err.toString());
-    }
 
     private static EvaluateCommand evaluate() {
         return new EvaluateCommand(c -> new KeywordTrainer(), EvalFixtures.options(Instant.now())
@@ -69,7 +57,7 @@ class EvalCommandsTest {
     @Test
     void evaluateWritesARunAndPrintsHeadlineFigures() throws IOException {
         Path runs = tmp.resolve("runs");
-        Outcome o = exec(evaluate(), "--labels", labels("l.jsonl", SyntheticData.items(45, 2)).toString(),
+        Outcome o = command(evaluate(), "--labels", labels("l.jsonl", SyntheticData.items(45, 2)).toString(),
                 "--config", config().toString(), "--repeats", "3", "--seed", "11", "--curve-repeats", "0",
                 "--runs-dir", runs.toString());
         assertEquals(0, o.code(), o.err());
@@ -86,7 +74,7 @@ class EvalCommandsTest {
 
     @Test
     void evaluateNamesAMissingLabelFile() {
-        Outcome o = exec(evaluate(), "--labels", tmp.resolve("nope.jsonl").toString(), "--runs-dir",
+        Outcome o = command(evaluate(), "--labels", tmp.resolve("nope.jsonl").toString(), "--runs-dir",
                 tmp.resolve("runs").toString());
         assertEquals(1, o.code());
         assertTrue(o.err().contains("nope.jsonl: no such label file or directory"), o.err());
@@ -105,22 +93,22 @@ class EvalCommandsTest {
         String otherData = EvalFixtures.run(runs, SyntheticData.labelSet(data.items(), "other"), 7,
                 new KeywordTrainer(), Instant.parse("2025-01-01T13:00:00Z")).runDir().toString();
 
-        Outcome ok = exec(new CompareCommand(), a, sameFolds, "--runs-dir", runs.toString());
+        Outcome ok = command(new CompareCommand(), a, sameFolds, "--runs-dir", runs.toString());
         assertEquals(0, ok.code(), ok.err());
         assertTrue(ok.out().contains("macro_f1"), ok.out());
         assertTrue(ok.out().contains("f1.party-congress"), ok.out());
         assertTrue(ok.out().lines().anyMatch(l -> l.matches("(A is better|B is better|no significant difference) "
                 + "on macro_f1 \\(p = .*\\)")), ok.out());
 
-        Outcome json = exec(new CompareCommand(), a, sameFolds, "--runs-dir", runs.toString(), "--json");
+        Outcome json = command(new CompareCommand(), a, sameFolds, "--runs-dir", runs.toString(), "--json");
         assertEquals(0, json.code());
         assertEquals(7, Json.mapper().readTree(json.out()).get("metrics").size());
 
-        Outcome folds = exec(new CompareCommand(), a, otherSeed, "--runs-dir", runs.toString());
+        Outcome folds = command(new CompareCommand(), a, otherSeed, "--runs-dir", runs.toString());
         assertEquals(1, folds.code());
         assertTrue(folds.err().contains("different folds"), folds.err());
 
-        Outcome dataDiff = exec(new CompareCommand(), a, otherData, "--runs-dir", runs.toString());
+        Outcome dataDiff = command(new CompareCommand(), a, otherData, "--runs-dir", runs.toString());
         assertEquals(1, dataDiff.code());
         assertTrue(dataDiff.err().contains("different data"), dataDiff.err());
     }
@@ -134,7 +122,7 @@ class EvalCommandsTest {
         Files.createDirectories(runs.resolve("broken"));
         Files.writeString(runs.resolve("broken/report.json"), "{not json");
 
-        Outcome o = exec(new RunsCommand(), "--runs-dir", runs.toString());
+        Outcome o = command(new RunsCommand(), "--runs-dir", runs.toString());
         assertEquals(0, o.code(), o.err());
         List<String> lines = o.out().lines().toList();
         assertEquals(3, lines.size(), o.out());

@@ -1,20 +1,19 @@
 package io.rubrique.cli;
 
+import static io.rubrique.cli.CliRun.rubrique;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rubrique.cli.CliRun.Outcome;
 import io.rubrique.model.Manifest;
 import io.rubrique.model.ModelArtifact;
 import io.rubrique.model.TopicTagger;
 import io.rubrique.util.Hashing;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code rubrique train} end to end with a real (small, fixed-threshold) config. */
 class TrainCommandTest {
@@ -23,22 +22,11 @@ class TrainCommandTest {
     @TempDir
     Path tmp;
 
-    private record Outcome(int code, String out, String err) {
-    }
-
-    private static Outcome run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Outcome(code, out.toString(), err.toString());
-    }
-
     @Test
     void trainWritesTheModelAndPrintsItsPath() throws Exception {
         Path model = tmp.resolve("model");
         Path runs = tmp.resolve("runs");
-        Outcome o = run("train", "--no-eval", "--labels", "labels/snippets.jsonl", "--config", FIXED,
+        Outcome o = rubrique("train", "--no-eval", "--labels", "labels/snippets.jsonl", "--config", FIXED,
                 "--model", model.toString(), "--seed", "17", "--runs-dir", runs.toString());
         assertEquals(0, o.code(), o.err());
         assertTrue(o.out().startsWith("model:   " + model + "  (config core-test, 49 items"), o.out());
@@ -58,7 +46,7 @@ class TrainCommandTest {
     @Test
     void aBadConfigIsOneLineAndExitOne() {
         Path model = tmp.resolve("model");
-        Outcome o = run("train", "--no-eval", "--config", "src/test/resources/core/bad-learner.json",
+        Outcome o = rubrique("train", "--no-eval", "--config", "src/test/resources/core/bad-learner.json",
                 "--model", model.toString());
         assertEquals(1, o.code());
         assertEquals(1, o.err().lines().count(), o.err());
@@ -71,12 +59,12 @@ class TrainCommandTest {
     @Test
     void aMissingConfigOrLabelsFileIsNamed() {
         Path model = tmp.resolve("model");
-        Outcome noConfig = run("train", "--no-eval", "--config", tmp.resolve("nope.json").toString(),
+        Outcome noConfig = rubrique("train", "--no-eval", "--config", tmp.resolve("nope.json").toString(),
                 "--model", model.toString());
         assertEquals(1, noConfig.code());
         assertEquals("rubrique train: " + tmp.resolve("nope.json") + ": config file not found",
                 noConfig.err().strip());
-        Outcome noLabels = run("train", "--no-eval", "--config", FIXED, "--labels",
+        Outcome noLabels = rubrique("train", "--no-eval", "--config", FIXED, "--labels",
                 tmp.resolve("none.jsonl").toString(), "--model", model.toString());
         assertEquals(1, noLabels.code());
         assertEquals(1, noLabels.err().lines().count(), noLabels.err());
