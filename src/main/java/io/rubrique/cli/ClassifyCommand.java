@@ -187,9 +187,9 @@ public final class ClassifyCommand implements Callable<Integer> {
     private String line(String id, Tagging t) {
         ObjectNode o = mapper.createObjectNode();
         o.put("id", id);
-        o.set("topics", mapper.valueToTree(t.topicIds()));
+        o.set("topics", mapper.valueToTree(t.topics()));
         ObjectNode scores = o.putObject("scores");
-        t.scoresById().forEach(scores::put);
+        t.scores().forEach(scores::put);
         return o.toString();
     }
 }

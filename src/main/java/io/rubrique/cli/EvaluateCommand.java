@@ -6,12 +6,11 @@ import io.rubrique.data.LabelReader;
 import io.rubrique.data.LabelSet;
 import io.rubrique.eval.EvaluationRun;
 import io.rubrique.eval.RunResult;
-import io.rubrique.eval.report.ReportTables;
+import io.rubrique.model.TrainingSet;
 import io.rubrique.model.BinaryRelevanceTrainer;
 import io.rubrique.model.Trainer;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +27,8 @@ import picocli.CommandLine.Spec;
         description = "Cross-validate a config (repeated, stratified k-fold) and write a run report under the "
                 + "runs directory.")
 public final class EvaluateCommand implements Callable<Integer> {
-    static final Path DEFAULT_CONFIG = Path.of("experiments/default.json");
-
-    @Option(names = "--labels", paramLabel = "FILE", defaultValue = "labels/snippets.jsonl",
-            description = "Labelled items: a .jsonl file or a directory of them (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--labels", paramLabel = "FILE|DIR", defaultValue = "labels",
+            description = "Labelled items: a .jsonl file or a directory of them, with its topics.json (default: ${DEFAULT-VALUE}).")
     Path labels;
 
     @Option(names = "--config", paramLabel = "FILE",
@@ -52,7 +49,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "Held-out test set: train on all the data, score it, report its metrics too.")
     Path test;
 
-    @Option(names = "--curve-repeats", paramLabel = "N", defaultValue = "2",
+    @Option(names = "--curve-repeats", paramLabel = "N", defaultValue = "3",
             description = "Repeats used for the learning curve, 0 for none (default: ${DEFAULT-VALUE}).")
     int curveRepeats;
 
@@ -80,50 +77,25 @@ public final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ExperimentConfig cfg = loadConfig(err);
+        ExperimentConfig cfg = ConfigFiles.readOrDefault(config, err);
         EvaluationConfig ev = cfg.evaluation();
-        ExperimentConfig effective = new ExperimentConfig(cfg.name(), cfg.description(), cfg.features(),
-                cfg.learner(), cfg.thresholds(), new EvaluationConfig(folds == null ? ev.folds() : folds,
-                        repeats == null ? ev.repeats() : repeats, seed == null ? ev.seed() : seed));
+        ExperimentConfig effective = cfg.withEvaluation(new EvaluationConfig(folds == null ? ev.folds() : folds,
+                repeats == null ? ev.repeats() : repeats, seed == null ? ev.seed() : seed));
         List<String> problems = effective.evaluation().problems();
         if (!problems.isEmpty()) {
             err.println("rubrique evaluate: " + String.join("; ", problems));
             return 1;
         }
         LabelSet data = LabelReader.read(labels);
-        Optional<LabelSet> testSet = test == null ? Optional.empty() : Optional.of(LabelReader.read(test));
+        Optional<LabelSet> testSet = test == null ? Optional.empty()
+                : Optional.of(LabelReader.read(test, data.topics()));
         err.println("evaluating " + effective.name() + " on " + labels + " (" + data.items().size() + " items, "
                 + effective.evaluation().folds() + " folds x " + effective.evaluation().repeats()
                 + " repeats, seed " + effective.evaluation().seed() + ")");
-        RunResult r = EvaluationRun.run(data, effective, trainers.apply(effective),
+        RunResult r = EvaluationRun.run(TrainingSet.of(data), effective, trainers.apply(effective),
                 effective.evaluation().seed(), testSet, runsDir, "evaluate", Map.of(),
                 options.withCurveRepeats(curveRepeats));
-        printSummary(out, r);
+        RunReporting.printSummary(out, r);
         return 0;
-    }
-
-    private ExperimentConfig loadConfig(PrintWriter err) {
-        if (config != null) {
-            return ExperimentConfig.read(config);
-        }
-        if (Files.exists(DEFAULT_CONFIG)) {
-            return ExperimentConfig.read(DEFAULT_CONFIG);
-        }
-        err.println("note: " + DEFAULT_CONFIG + " not found, using the built-in default config");
-        return ExperimentConfig.defaults();
-    }
-
-    static void printSummary(PrintWriter out, RunResult r) {
-        var m = r.report().metrics();
-        out.println("run: " + r.runDir());
-        out.println("report: " + r.runDir().resolve("report.html") + " (also report.md, report.json, predictions.jsonl)");
-        out.println("macro-F1 " + ReportTables.estimate(m.macroF1()));
-        out.println("micro-F1 " + ReportTables.estimate(m.microF1()));
-        m.perTopic().forEach((topic, s) -> out.println("  F1 " + topic + " " + ReportTables.estimate(s.f1())));
-        if (r.report().test() != null) {
-            out.println("test set: macro-F1 " + ReportTables.fmt(r.report().test().macroF1(), 3) + ", micro-F1 "
-                    + ReportTables.fmt(r.report().test().microF1(), 3));
-        }
-        out.flush();
     }
 }

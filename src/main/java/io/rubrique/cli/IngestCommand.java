@@ -3,6 +3,7 @@ package io.rubrique.cli;
 import io.rubrique.data.CandidatePool;
 import io.rubrique.data.Inbox;
 import io.rubrique.data.PageParser;
+import io.rubrique.data.ParsedPage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -43,13 +44,12 @@ public final class IngestCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            CandidatePool pool = CandidatePool.knowing(knownFiles());
             PageParser parser = new PageParser();
+            List<ParsedPage> parsed = new ArrayList<>();
             for (Path page : pages) {
-                pool.addAll(parser.read(page));
+                parsed.add(parser.read(page));
             }
-            CandidatePool.Outcome o = pool.outcome();
-            Inbox.append(into, o.fresh());
+            CandidatePool.Outcome o = Inbox.ingest(into, knownFiles(), pool -> parsed.forEach(pool::addAll));
             out.printf("read %d page(s): %d article(s), %d teaser(s); %d duplicate(s) skipped (%d repeated across"
                             + " pages, %d already in %s or %s); %d record(s) appended to %s%n",
                     pages.size(), o.articles(), o.teasers(), o.duplicates(), o.repeated(), o.alreadyKnown(), labels,
@@ -67,7 +67,8 @@ public final class IngestCommand implements Callable<Integer> {
         List<Path> files = new ArrayList<>();
         if (Files.isDirectory(labels)) {
             try (Stream<Path> s = Files.list(labels)) {
-                s.filter(p -> p.getFileName().toString().endsWith(".jsonl")).sorted().forEach(files::add);
+                s.filter(p -> p.getFileName().toString().endsWith(".jsonl")).filter(Files::isRegularFile).sorted()
+                        .forEach(files::add);
             }
         }
         if (files.stream().noneMatch(f -> sameFile(f, into))) {

@@ -4,10 +4,9 @@ import io.rubrique.config.ExperimentConfig;
 import io.rubrique.data.LabelReader;
 import io.rubrique.data.LabelSet;
 import io.rubrique.model.BinaryRelevanceTrainer;
-import io.rubrique.model.Manifest;
 import io.rubrique.model.ModelArtifact;
-import io.rubrique.model.ModelProvenance;
 import io.rubrique.model.TrainedModel;
+import io.rubrique.model.TrainingSet;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -19,24 +18,26 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code rubrique train}: fits the model a config describes on the labelled items, writes it to a model directory
- * (atomically), and by default cross-validates the same config and writes a run report under experiments/runs.
+ * {@code rubrique train}: fits the model a config describes on the labelled items, saves it as a new version of
+ * the model directory (the previous version stays current until the new one is complete and loads back), and by
+ * default cross-validates the same config and writes a run report under experiments/runs.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Train a model from labelled items and write it to a model directory.",
-            "Writes model.ser + manifest.json atomically, then cross-validates the same config and writes a run",
-            "report (unless --no-eval)."})
+        description = {"Train a model from labelled items and save it as a new version of a model directory.",
+            "The new version becomes current only once written, forced to disk and loaded back; then the same",
+            "config is cross-validated and a run report written (unless --no-eval)."})
 public final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--labels", paramLabel = "FILE|DIR", description = "Labelled items (default: ${DEFAULT-VALUE}).")
-    Path labels = Path.of("labels/snippets.jsonl");
+    @Option(names = "--labels", paramLabel = "FILE|DIR",
+            description = "Labelled items: a .jsonl file or a directory of them, with its topics.json (default: ${DEFAULT-VALUE}).")
+    Path labels = Path.of("labels");
 
     @Option(names = "--config", paramLabel = "FILE", description = "Experiment config (default: ${DEFAULT-VALUE}).")
     Path config = Path.of("experiments/default.json");
 
-    @Option(names = "--model", paramLabel = "DIR", description = "Where to write the model (default: models/<config name>).")
+    @Option(names = "--model", paramLabel = "DIR", description = "Model directory (default: models/<config name>).")
     Path model;
 
     @Option(names = "--seed", description = "Seed for inner folds and evaluation (default: the config's evaluation.seed).")
@@ -54,27 +55,28 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        ExperimentConfig cfg = ExperimentConfig.read(config);
+        ExperimentConfig cfg = ConfigFiles.read(config);
         LabelSet data = LabelReader.read(labels);
-        Optional<LabelSet> testSet = test == null ? Optional.empty() : Optional.of(LabelReader.read(test));
+        Optional<LabelSet> testSet = test == null ? Optional.empty()
+                : Optional.of(LabelReader.read(test, data.topics()));
         long runSeed = seed != null ? seed : cfg.evaluation().seed();
         Path modelDir = model != null ? model : Path.of("models", cfg.name());
+        TrainingSet training = TrainingSet.of(data);
 
-        long t0 = System.nanoTime();
-        TrainedModel trained = new BinaryRelevanceTrainer(cfg).train(data.items(), runSeed);
-        long trainMs = (System.nanoTime() - t0) / 1_000_000;
-        Manifest manifest = ModelArtifact.save(modelDir, trained, ModelProvenance.draft(trained, cfg, data, runSeed));
+        TrainedModel trained = new BinaryRelevanceTrainer(cfg).train(training, runSeed);
+        ModelArtifact.Saved saved = ModelArtifact.save(modelDir, trained);
 
-        out.printf("model:   %s  (config %s, %d items, trained in %d ms, sha256 %s)%n", modelDir, cfg.name(),
-                data.items().size(), trainMs, manifest.modelSha256().substring(0, 12));
+        out.printf("model:   %s  (version %s; config %s, %d items, %d topics, trained in %d ms, sha256 %s)%n",
+                modelDir, saved.versionDir().getFileName(), cfg.name(), data.items().size(), data.topics().size(),
+                trained.provenance().training().trainMillis(), saved.manifest().modelSha256().substring(0, 12));
         StringBuilder th = new StringBuilder();
-        manifest.thresholds().forEach((t, v) -> th.append(String.format(Locale.ROOT, " %s=%.2f", t, v)));
+        trained.thresholds().forEach((t, v) -> th.append(String.format(Locale.ROOT, " %s=%.2f", t, v)));
         out.println("thresholds:" + th);
         if (!noEval) {
             out.println("cross-validating (" + cfg.evaluation().folds() + " folds x " + cfg.evaluation().repeats()
                     + " repeats) for the report...");
             out.flush();
-            RunReporting.evaluateAndReport(out, data, cfg, runSeed, testSet, runsDir, modelDir, manifest, trained);
+            RunReporting.evaluateAndReport(out, training, cfg, runSeed, testSet, runsDir, saved, trained);
         }
         out.flush();
         return 0;

@@ -4,7 +4,9 @@ import io.rubrique.data.GuidelinesCounts;
 import io.rubrique.data.ItemKind;
 import io.rubrique.data.LabelProblem;
 import io.rubrique.data.LabelStats;
+import io.rubrique.data.LabelReader;
 import io.rubrique.data.LabelValidator;
+import io.rubrique.data.TopicSet;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -18,7 +20,6 @@ import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -28,7 +29,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Check label files and report every problem (stderr), then print counts (stdout).",
-            "Exit 0 when clean, 1 when there are problems or the guidelines are stale, 2 on usage errors."})
+            "Exit 0 when clean, 1 when there are problems, a path is missing or the guidelines are stale, 2 on usage errors."})
 public final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -60,9 +61,10 @@ public final class ValidateCommand implements Callable<Integer> {
     }
 
     private int validate(List<Path> files, PrintWriter out, PrintWriter err) throws IOException {
-        LabelValidator.Result r = new LabelValidator(true).validate(files);
+        TopicSet topics = TopicSet.forLabels(paths.isEmpty() ? Path.of("labels") : paths.get(0));
+        LabelValidator.Result r = new LabelValidator(topics, true).validate(files);
         r.problems().stream().map(LabelProblem::toString).forEach(err::println);
-        LabelStats stats = LabelStats.of(r.labelled());
+        LabelStats stats = LabelStats.of(topics, r.labelled());
         out.printf("%d file(s), %d record(s), %d problem(s)%n", files.size(), r.records(), r.problems().size());
         out.printf("labelled items: %d (article %d, teaser %d); unlabelled (inbox): %d%n", stats.items(null),
                 stats.items(ItemKind.ARTICLE), stats.items(ItemKind.TEASER), r.unlabelled().size());
@@ -91,23 +93,33 @@ public final class ValidateCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Every {@code *.jsonl} of the directories (sorted) and the files, each once; a missing path is a usage error. */
+    /**
+     * Every regular {@code *.jsonl} of the directories (sorted) and the files, each once. A missing path is bad
+     * input (exit 1, as in every command); a FIFO or device named {@code *.jsonl} in a directory is skipped with a
+     * note, never opened (it could block forever).
+     */
     private List<Path> files() throws IOException {
         for (Path g : new Path[] {guidelines, checkGuidelines}) {
-            if (g != null && !Files.isRegularFile(g)) {
-                throw new ParameterException(spec.commandLine(), "no such guidelines file: " + g);
+            if (g != null) {
+                LabelReader.requireRegularFile(g);
             }
         }
         Set<Path> files = new LinkedHashSet<>();
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> s = Files.list(p)) {
-                    s.filter(f -> f.getFileName().toString().endsWith(".jsonl")).sorted().forEach(files::add);
+                    for (Path f : s.filter(f -> f.getFileName().toString().endsWith(".jsonl"))
+                            .filter(f -> !f.getFileName().toString().startsWith(".")).sorted().toList()) {
+                        if (Files.isRegularFile(f)) {
+                            files.add(f);
+                        } else {
+                            spec.commandLine().getErr().println(f + ": not a regular file, skipped");
+                        }
+                    }
                 }
-            } else if (Files.isRegularFile(p)) {
-                files.add(p);
             } else {
-                throw new ParameterException(spec.commandLine(), "no such label file or directory: " + p);
+                LabelReader.requireRegularFile(p);
+                files.add(p);
             }
         }
         return List.copyOf(files);

@@ -22,6 +22,7 @@ public record ExperimentConfig(
         FeatureConfig features,
         LearnerConfig learner,
         ThresholdConfig thresholds,
+        CalibrationConfig calibration,
         EvaluationConfig evaluation) implements java.io.Serializable {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
@@ -33,11 +34,23 @@ public record ExperimentConfig(
         features = features == null ? FeatureConfig.defaults() : features;
         learner = learner == null ? LearnerConfig.defaults() : learner;
         thresholds = thresholds == null ? ThresholdConfig.defaults() : thresholds;
+        calibration = calibration == null ? CalibrationConfig.defaults() : calibration;
         evaluation = evaluation == null ? EvaluationConfig.defaults() : evaluation;
     }
 
     public static ExperimentConfig defaults() {
-        return new ExperimentConfig(null, null, null, null, null, null);
+        return new ExperimentConfig(null, null, null, null, null, null, null);
+    }
+
+    /** The same config with another evaluation protocol. */
+    public ExperimentConfig withEvaluation(EvaluationConfig e) {
+        return new ExperimentConfig(name, description, features, learner, thresholds, calibration, e);
+    }
+
+    /** The same config with another learner section. */
+    public ExperimentConfig withLearner(LearnerConfig l) {
+        return new ExperimentConfig(name, description, features, l, thresholds,
+                calibration, evaluation);
     }
 
     /** Every problem with this config, each as "field: message"; empty when valid. */
@@ -49,6 +62,7 @@ public record ExperimentConfig(
         p.addAll(features.problems());
         p.addAll(learner.problems());
         p.addAll(thresholds.problems());
+        p.addAll(calibration.problems());
         p.addAll(evaluation.problems());
         return p;
     }

@@ -6,12 +6,12 @@ import java.util.List;
 /**
  * The Weka base learner trained once per topic (binary relevance), and how class imbalance is handled.
  *
- * @param type      "liblinear", "naive-bayes-multinomial", "smo" or "logistic"
+ * @param type      a learner id of the model package's registry ("smo", "liblinear", "logistic",
+ *                  "naive-bayes-multinomial"); checked there, since the registry owns the list
  * @param options   extra Weka command-line options for that learner (e.g. "-C 10" for LibLINEAR)
  * @param balance   "weights" re-weights instances so both classes weigh the same, "none" leaves them
  */
 public record LearnerConfig(String type, String options, String balance) implements java.io.Serializable {
-    public static final List<String> TYPES = List.of("liblinear", "naive-bayes-multinomial", "smo", "logistic");
     public static final List<String> BALANCE = List.of("weights", "none");
 
     public LearnerConfig {
@@ -26,9 +26,6 @@ public record LearnerConfig(String type, String options, String balance) impleme
 
     public List<String> problems() {
         List<String> p = new ArrayList<>();
-        if (!TYPES.contains(type)) {
-            p.add("learner.type: '" + type + "' is not one of " + TYPES);
-        }
         if (!BALANCE.contains(balance)) {
             p.add("learner.balance: '" + balance + "' is not one of " + BALANCE);
         }

@@ -12,7 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The file of unlabelled candidates ({@code labels/inbox.jsonl}): one JSON object per line, appended atomically. */
+/**
+ * The file of unlabelled candidates ({@code labels/inbox.jsonl}): one JSON object per line, appended atomically
+ * under a lock that every writer takes.
+ */
 public final class Inbox {
     private static final ObjectMapper MAPPER = Json.mapper();
 
@@ -34,8 +37,50 @@ public final class Inbox {
         }
     }
 
+    /**
+     * Ingests under the inbox's lock, so that concurrent ingests (and the labelling page) never lose a record:
+     * the known records are read after the lock is taken, {@code fill} adds the new candidates, every record is
+     * checked against {@link RecordLimits} before anything is written, and the fresh ones are appended atomically.
+     *
+     * @throws IOException naming the record when one could not be read back (nothing is written then)
+     */
+    public static CandidatePool.Outcome ingest(Path file, List<Path> knownFiles,
+            java.util.function.Consumer<CandidatePool> fill) throws IOException {
+        try (io.rubrique.util.FileLocks.Held lock = io.rubrique.util.FileLocks.exclusive(file)) {
+            CandidatePool pool = CandidatePool.knowing(knownFiles);
+            fill.accept(pool);
+            CandidatePool.Outcome o = pool.outcome();
+            for (Candidate c : o.fresh()) {
+                checkLimits(c);
+            }
+            append(file, o.fresh());
+            return o;
+        }
+    }
+
+    /** Refuses a record that readers would refuse: the same limits and character rules on write as on read. */
+    static void checkLimits(Candidate c) throws IOException {
+        String[][] fields = {{"id", c.id()}, {"source", c.source()}, {"title", c.title()}, {"text", c.text()}};
+        for (String[] f : fields) {
+            java.util.Optional<String> p = RecordLimits.problem(f[0], f[1]);
+            if (p.isPresent()) {
+                throw new IOException(c.source() + ": " + c.kind().id() + " '" + abbreviate(c.title()) + "': " + f[0]
+                        + ": " + p.get() + "; nothing was written");
+            }
+        }
+        int bytes = toJsonLine(c).getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > RecordLimits.MAX_LINE_BYTES) {
+            throw new IOException(c.source() + ": record of %,d bytes, more than the limit of %,d; nothing was written"
+                    .formatted(bytes, RecordLimits.MAX_LINE_BYTES));
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+    }
+
     /** Appends the records to the file (created if missing) by writing old and new lines to a temp file first. */
-    public static void append(Path file, List<Candidate> records) throws IOException {
+    static void append(Path file, List<Candidate> records) throws IOException {
         if (records.isEmpty()) {
             return;
         }

@@ -22,8 +22,12 @@ public final class IterativeStratification {
     private IterativeStratification() {
     }
 
-    /** Assigns each item to one of {@code k} equal folds; returns the fold index of each item. */
-    public static int[] folds(List<Set<Topic>> labels, int k, long seed) {
+    /**
+     * Assigns each item to one of {@code k} equal folds; returns the fold index of each item. {@code topics} gives
+     * the label order (ties between equally rare labels are broken at random, so the order only matters for
+     * reproducing a plan).
+     */
+    public static int[] folds(List<Set<String>> labels, List<String> topics, int k, long seed) {
         if (k < 2) {
             throw new IllegalArgumentException("need at least 2 folds, got " + k);
         }
@@ -32,15 +36,19 @@ public final class IterativeStratification {
         }
         double[] p = new double[k];
         java.util.Arrays.fill(p, 1.0 / k);
-        return split(labels, p, seed);
+        return split(labels, topics, p, seed);
     }
 
     /** Assigns each item to a part, part j getting a share {@code proportions[j]} (summing to 1). */
-    public static int[] split(List<Set<Topic>> labels, double[] proportions, long seed) {
+    public static int[] split(List<Set<String>> labels, List<String> topics, double[] proportions, long seed) {
         Random random = new Random(seed);
         int n = labels.size();
         int parts = proportions.length;
-        int nLabels = Topic.all().size() + 1;
+        int nLabels = topics.size() + 1;
+        java.util.Map<String, Integer> labelIndex = new java.util.HashMap<>();
+        for (int l = 0; l < topics.size(); l++) {
+            labelIndex.put(topics.get(l), l);
+        }
         int none = nLabels - 1;
 
         int[] target = targets(n, proportions, random);
@@ -53,7 +61,7 @@ public final class IterativeStratification {
         }
         int[][] itemLabels = new int[n][];
         for (int i = 0; i < n; i++) {
-            itemLabels[i] = labelIndices(labels.get(i), none);
+            itemLabels[i] = labelIndices(labels.get(i), labelIndex, none);
             for (int l : itemLabels[i]) {
                 labelCount[l]++;
                 byLabel.get(l).add(i);
@@ -91,11 +99,17 @@ public final class IterativeStratification {
         return assignment;
     }
 
-    private static int[] labelIndices(Set<Topic> topics, int none) {
+    private static int[] labelIndices(Set<String> topics, java.util.Map<String, Integer> index, int none) {
         if (topics.isEmpty()) {
             return new int[] {none};
         }
-        return topics.stream().mapToInt(Topic::ordinal).toArray();
+        return topics.stream().mapToInt(t -> {
+            Integer l = index.get(t);
+            if (l == null) {
+                throw new IllegalArgumentException("label '" + t + "' is not among " + index.keySet());
+            }
+            return l;
+        }).toArray();
     }
 
     private static int rarestRemaining(int[] remaining, Random random) {

@@ -14,14 +14,16 @@ public final class LabelStats {
     /** Row label for items with no topic. */
     public static final String NONE = "(none)";
 
+    private final TopicSet topics;
     private final List<LabelledItem> items;
 
-    private LabelStats(List<LabelledItem> items) {
+    private LabelStats(TopicSet topics, List<LabelledItem> items) {
+        this.topics = topics;
         this.items = List.copyOf(items);
     }
 
-    public static LabelStats of(List<LabelledItem> items) {
-        return new LabelStats(items);
+    public static LabelStats of(TopicSet topics, List<LabelledItem> items) {
+        return new LabelStats(topics, items);
     }
 
     /** Items of that kind (all kinds when {@code kind} is null). */
@@ -30,7 +32,7 @@ public final class LabelStats {
     }
 
     /** Items of that kind (null: all) carrying the topic (null: carrying none). */
-    public int count(Topic topic, ItemKind kind) {
+    public int count(String topic, ItemKind kind) {
         return count(kind, topic == null ? i -> i.topics().isEmpty() : i -> i.has(topic));
     }
 
@@ -64,8 +66,8 @@ public final class LabelStats {
 
     private List<List<String>> rows() {
         List<List<String>> rows = new ArrayList<>();
-        for (Topic t : Topic.all()) {
-            rows.add(row(t.id(), k -> count(t, k)));
+        for (String t : topics.ids()) {
+            rows.add(row(t, k -> count(t, k)));
         }
         rows.add(row(NONE, k -> count(null, k)));
         rows.add(row("items", this::items));

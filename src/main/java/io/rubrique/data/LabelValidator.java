@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -52,14 +52,38 @@ public final class LabelValidator {
         }
     }
 
+    private final TopicSet topicSet;
     private final boolean inboxMayBeUnlabelled;
 
     /**
+     * @param topics               the topics records may carry
      * @param inboxMayBeUnlabelled whether records of files named {@code inbox*} may lack {@code topics} (true for
      *     {@code rubrique validate}; false when reading labels for training)
      */
-    public LabelValidator(boolean inboxMayBeUnlabelled) {
+    public LabelValidator(TopicSet topics, boolean inboxMayBeUnlabelled) {
+        this.topicSet = topics;
         this.inboxMayBeUnlabelled = inboxMayBeUnlabelled;
+    }
+
+    public TopicSet topics() {
+        return topicSet;
+    }
+
+    /**
+     * The problems of one record given as a JSON line, checked exactly as in a file (for writers that must not
+     * write what a later read would refuse); {@code known} holds records it must not duplicate.
+     */
+    public List<LabelProblem> check(Path file, int line, String json, List<LabelledItem> known) {
+        Run run = new Run();
+        run.file = file;
+        for (LabelledItem k : known) {
+            run.ids.putIfAbsent(k.id(), new Where(file, 0));
+            run.idOfText.putIfAbsent(TextKey.of(k.text()), k.id());
+        }
+        run.line = line;
+        run.records++;
+        run.record(json, false);
+        return run.problems;
     }
 
     /** Validates the files in order; ids and texts must be unique across all of them. */
@@ -85,6 +109,7 @@ public final class LabelValidator {
         void file(Path f) throws IOException {
             file = f;
             boolean unlabelledAllowed = inboxMayBeUnlabelled && f.getFileName().toString().startsWith("inbox");
+            LabelReader.requireRegularFile(f);
             byte[] bytes = Files.readAllBytes(f);
             int start = hasBom(bytes) ? 3 : 0;
             line = 0;
@@ -93,7 +118,11 @@ public final class LabelValidator {
                 line++;
                 int stop = end > start && bytes[end - 1] == '\r' ? end - 1 : end;
                 Optional<Integer> bad = Utf8.firstMalformedByte(bytes, start, stop);
-                if (bad.isPresent()) {
+                if (stop - start > RecordLimits.MAX_LINE_BYTES) {
+                    records++;
+                    problem("record", "%,d bytes, more than the limit of %,d bytes per record".formatted(
+                            stop - start, RecordLimits.MAX_LINE_BYTES));
+                } else if (bad.isPresent()) {
                     records++;
                     problem("encoding", "invalid UTF-8 (byte 0x%02X at column %d)"
                             .formatted(bytes[bad.get()] & 0xFF, bad.get() - start + 1));
@@ -135,7 +164,7 @@ public final class LabelValidator {
             String title = optionalString(n, "title");
             String body = requiredString(n, "text");
             boolean labelledRecord = n.has("topics") || !unlabelledAllowed;
-            Set<Topic> topics = labelledRecord ? topics(n) : Set.of();
+            Set<String> topics = labelledRecord ? topics(n) : Set.of();
             if (id != null) {
                 Where first = ids.putIfAbsent(id, new Where(file, line));
                 if (first != null) {
@@ -164,10 +193,17 @@ public final class LabelValidator {
                 problem(field, "not a string (found " + typeOf(v) + ")");
             } else if (v.asText().isBlank()) {
                 problem(field, "empty");
-            } else {
+            } else if (characters(field, v.asText())) {
                 return v.asText();
             }
             return null;
+        }
+
+        /** Reports a field value over its limit or with characters no label may hold; true when fine. */
+        boolean characters(String field, String value) {
+            Optional<String> p = RecordLimits.problem(field, value);
+            p.ifPresent(m -> problem(field, m));
+            return p.isEmpty();
         }
 
         String optionalString(JsonNode n, String field) {
@@ -179,7 +215,7 @@ public final class LabelValidator {
                 problem(field, "not a string (found " + typeOf(v) + ")");
                 return "";
             }
-            return v.asText();
+            return characters(field, v.asText()) ? v.asText() : "";
         }
 
         ItemKind kind(JsonNode n) {
@@ -196,8 +232,8 @@ public final class LabelValidator {
         }
 
         /** The valid topics of the record, reporting missing, malformed, unknown and duplicated ones. */
-        Set<Topic> topics(JsonNode n) {
-            Set<Topic> topics = EnumSet.noneOf(Topic.class);
+        Set<String> topics(JsonNode n) {
+            Set<String> topics = new LinkedHashSet<>();
             JsonNode v = n.get("topics");
             if (v == null) {
                 problem("topics", "missing (use [] for an item with no topic)");
@@ -205,15 +241,14 @@ public final class LabelValidator {
                 problem("topics", "not an array (found " + typeOf(v) + ")");
             } else {
                 for (JsonNode t : v) {
-                    Optional<Topic> topic = t.isTextual() ? Topic.fromId(t.asText()) : Optional.empty();
-                    if (topic.isEmpty()) {
-                        problem("topics", "unknown topic " + quote(t) + " (allowed: " + Topic.allowedIds() + ")");
-                    } else if (!topics.add(topic.get())) {
-                        problem("topics", "duplicated topic '" + topic.get().id() + "'");
+                    if (!t.isTextual() || !topicSet.contains(t.asText())) {
+                        problem("topics", "unknown topic " + quote(t) + " (known: " + topicSet.allowedIds() + ")");
+                    } else if (!topics.add(t.asText())) {
+                        problem("topics", "duplicated topic '" + t.asText() + "'");
                     }
                 }
             }
-            return topics;
+            return topics.isEmpty() ? topics : topicSet.ordered(topics);
         }
 
         void problem(String field, String message) {

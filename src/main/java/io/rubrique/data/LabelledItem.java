@@ -1,27 +1,25 @@
 package io.rubrique.data;
 
 import java.util.Collections;
-import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
 
 /**
- * One hand-labelled item from {@code labels/*.jsonl}: an article or teaser and its (possibly empty) topic set.
- * {@code title} may be empty, {@code text} never is.
+ * One hand-labelled item from {@code labels/*.jsonl}: an article or teaser and its (possibly empty) set of topic
+ * ids, in the declared order of the label set's {@link TopicSet}. {@code title} may be empty, {@code text} never is.
  */
-public record LabelledItem(String id, ItemKind kind, String source, String title, String text, Set<Topic> topics) {
+public record LabelledItem(String id, ItemKind kind, String source, String title, String text, Set<String> topics) {
     public LabelledItem {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(kind, "kind");
         source = source == null ? "" : source;
         title = title == null ? "" : title;
         Objects.requireNonNull(text, "text");
-        EnumSet<Topic> copy = EnumSet.noneOf(Topic.class);
-        copy.addAll(topics);
-        topics = Collections.unmodifiableSet(copy);
+        topics = Collections.unmodifiableSet(new LinkedHashSet<>(topics));
     }
 
-    public boolean has(Topic topic) {
+    public boolean has(String topic) {
         return topics.contains(topic);
     }
 

@@ -4,42 +4,45 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import org.apache.commons.math3.distribution.TDistribution;
 
 /**
- * A metric over repeats: the mean, a 95% Student-t interval for it, and the per-repeat values it came from.
- * Undefined values (e.g. ROC-AUC of a topic without positives) are {@code null} and are left out of mean and
- * interval; with a single defined value the interval is that value on both sides (no spread can be estimated),
- * with none, mean and interval are {@code null}.
+ * A metric of a run: its value (the mean over repeats of each repeat's pooled out-of-fold predictions), a 95%
+ * interval for new items ({@link Bootstrap}: bias-corrected percentile bootstrap over items, so never outside
+ * the metric's range), the per-repeat values, and their standard deviation ({@code repeatSd}: how much the fold shuffles move
+ * the figure; not an interval). Undefined values (e.g. ROC-AUC of a topic without positives) are {@code null}.
  */
-public record Estimate(Double mean, List<Double> ci95, List<Double> values) {
+public record Estimate(Double mean, List<Double> ci95, List<Double> values, Double repeatSd) {
     public Estimate {
         ci95 = ci95 == null ? null : List.copyOf(ci95);
         values = Collections.unmodifiableList(new ArrayList<>(values));
     }
 
-    /** The estimate of {@code values}; NaN entries are recorded as {@code null} (undefined). */
-    public static Estimate of(double[] values) {
-        List<Double> recorded = new ArrayList<>(values.length);
-        for (double v : values) {
+    /** The estimate from per-repeat values and per-resample values (NaN entries are undefined). */
+    public static Estimate of(double[] perRepeat, double[] perResample) {
+        List<Double> recorded = new ArrayList<>(perRepeat.length);
+        for (double v : perRepeat) {
             recorded.add(Double.isNaN(v) ? null : v);
         }
-        double[] defined = Arrays.stream(values).filter(v -> !Double.isNaN(v)).toArray();
+        double[] defined = Arrays.stream(perRepeat).filter(v -> !Double.isNaN(v)).toArray();
         if (defined.length == 0) {
-            return new Estimate(null, null, recorded);
+            return new Estimate(null, null, recorded, null);
         }
         double mean = Arrays.stream(defined).average().orElseThrow();
-        if (defined.length == 1) {
-            return new Estimate(mean, List.of(mean, mean), recorded);
+        Double sd = null;
+        if (defined.length > 1) {
+            double var = 0;
+            for (double v : defined) {
+                var += (v - mean) * (v - mean);
+            }
+            sd = Math.sqrt(var / (defined.length - 1));
         }
-        double var = 0;
-        for (double v : defined) {
-            var += (v - mean) * (v - mean);
-        }
-        var /= defined.length - 1;
-        double t = new TDistribution(defined.length - 1).inverseCumulativeProbability(0.975);
-        double half = t * Math.sqrt(var / defined.length);
-        return new Estimate(mean, List.of(mean - half, mean + half), recorded);
+        List<Double> ci = Bootstrap.biasCorrected95(perResample, mean);
+        return new Estimate(mean, ci, recorded, sd);
+    }
+
+    /** A single figure with its bootstrap interval (a test set, a difference). */
+    public static Estimate single(double value, double[] perResample) {
+        return of(new double[] {value}, perResample);
     }
 
     /** The mean, or NaN when undefined (for charts and tables). */
@@ -47,7 +50,16 @@ public record Estimate(Double mean, List<Double> ci95, List<Double> values) {
         return mean == null ? Double.NaN : mean;
     }
 
-    /** Half the interval width, or 0 when undefined (for error bars). */
+    /** Distance from the mean to the lower and upper bound, for asymmetric error bars (0 when undefined). */
+    public double below() {
+        return ci95 == null || mean == null ? 0.0 : Math.max(0, mean - ci95.get(0));
+    }
+
+    public double above() {
+        return ci95 == null || mean == null ? 0.0 : Math.max(0, ci95.get(1) - mean);
+    }
+
+    /** Half the interval width, or 0 when undefined. */
     public double halfWidth() {
         return ci95 == null ? 0.0 : (ci95.get(1) - ci95.get(0)) / 2;
     }

@@ -4,13 +4,15 @@ import io.rubrique.config.EvaluationConfig;
 import io.rubrique.config.ExperimentConfig;
 import io.rubrique.data.LabelSet;
 import io.rubrique.data.LabelledItem;
-import io.rubrique.data.Topic;
+import io.rubrique.data.TopicSet;
 import io.rubrique.eval.RunReport.CurvePoint;
+import io.rubrique.eval.RunReport.LastStep;
 import io.rubrique.eval.RunReport.LearningCurve;
 import io.rubrique.eval.RunReport.Protocol;
 import io.rubrique.eval.RunReport.Timings;
 import io.rubrique.model.TrainedModel;
 import io.rubrique.model.Trainer;
+import io.rubrique.model.TrainingSet;
 import io.rubrique.util.Versions;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -18,12 +20,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.BiFunction;
 
 /**
@@ -32,18 +34,20 @@ import java.util.function.BiFunction;
  * calls it after fitting its final model:
  *
  * <pre>{@code
- * RunResult r = EvaluationRun.run(data, config, new BinaryRelevanceTrainer(config), seed, Optional.empty(),
- *         Path.of("experiments/runs"), "train", Map.of("model_path", dir.toString(), "model_sha256", sha));
+ * RunResult r = EvaluationRun.run(TrainingSet.of(labels), config, new BinaryRelevanceTrainer(config), seed,
+ *         Optional.empty(), Path.of("experiments/runs"), "evaluate", Map.of());
  * r.runDir();                          // experiments/runs/20250101T120000Z-default
- * r.report().metrics().macroF1();      // mean, ci95, values per repeat
+ * r.report().metrics().macroF1();      // mean, ci95 (for new items), values per repeat
  * }</pre>
  *
  * <p>Protocol: folds and repeats from {@code config.evaluation()}, the given {@code seed} replacing its seed (the
  * report's config records the seed actually used). Each fold trains on its training items only; the test fold is
  * first touched when the fitted model scores it. Metrics are computed per repeat on the pooled out-of-fold
- * predictions. A learning curve retrains on 40/60/80% stratified subsamples of each training fold for the first
- * {@link Options#curveRepeats()} repeats (100% reuses the main results). With a test set, a model trained on all
- * the data (or {@link Options#finalModel()}) scores it; a test set sharing item ids with the data is refused.
+ * predictions, and every one gets a 95% interval for new items from a {@link Bootstrap} over items. A learning
+ * curve retrains on 40/60/80% stratified subsamples of each training fold for the first
+ * {@link Options#curveRepeats()} repeats (100% reuses the main results), and its last step, compared on the same
+ * items, says whether more labels still pay. With a test set, a model trained on all the data (or
+ * {@link Options#finalModel()}) scores it; a test set sharing item ids with the data is refused.
  */
 public final class EvaluationRun {
     /** Training shares of the learning curve. */
@@ -70,9 +74,9 @@ public final class EvaluationRun {
             Objects.requireNonNull(clock, "clock");
         }
 
-        /** 2 curve repeats, one thread per core, progress on stderr, standard renderers, system clock. */
+        /** 3 curve repeats, one thread per core, progress on stderr, standard renderers, system clock. */
         public static Options defaults() {
-            return new Options(2, Runtime.getRuntime().availableProcessors(), Progress::forStderr, Optional.empty(),
+            return new Options(3, Runtime.getRuntime().availableProcessors(), Progress::forStderr, Optional.empty(),
                     RunWriter.standard(), Clock.systemUTC());
         }
 
@@ -105,13 +109,13 @@ public final class EvaluationRun {
     }
 
     /** Runs the protocol with default {@link Options} and writes the run under {@code runsDir}. */
-    public static RunResult run(LabelSet data, ExperimentConfig config, Trainer trainer, long seed,
+    public static RunResult run(TrainingSet data, ExperimentConfig config, Trainer trainer, long seed,
             Optional<LabelSet> test, Path runsDir, String kind, Map<String, Object> extra) throws IOException {
         return run(data, config, trainer, seed, test, runsDir, kind, extra, Options.defaults());
     }
 
     /** Runs the protocol and writes the run under {@code runsDir}. */
-    public static RunResult run(LabelSet data, ExperimentConfig config, Trainer trainer, long seed,
+    public static RunResult run(TrainingSet data, ExperimentConfig config, Trainer trainer, long seed,
             Optional<LabelSet> test, Path runsDir, String kind, Map<String, Object> extra, Options options)
             throws IOException {
         RunOutcome outcome = evaluate(data, config, trainer, seed, test, runsDir, kind, extra, options);
@@ -120,17 +124,17 @@ public final class EvaluationRun {
     }
 
     /** Runs the protocol without writing anything; the run id is chosen free under {@code runsDir}. */
-    public static RunOutcome evaluate(LabelSet data, ExperimentConfig config, Trainer trainer, long seed,
+    public static RunOutcome evaluate(TrainingSet data, ExperimentConfig config, Trainer trainer, long seed,
             Optional<LabelSet> test, Path runsDir, String kind, Map<String, Object> extra, Options options) {
         Instant started = options.clock().instant();
         long t0 = System.nanoTime();
         List<LabelledItem> items = data.items();
+        TopicSet topics = data.topics();
         EvaluationConfig ev = config.evaluation();
-        ExperimentConfig used = new ExperimentConfig(config.name(), config.description(), config.features(),
-                config.learner(), config.thresholds(), new EvaluationConfig(ev.folds(), ev.repeats(), seed));
+        ExperimentConfig used = config.withEvaluation(new EvaluationConfig(ev.folds(), ev.repeats(), seed));
         test.ifPresent(t -> refuseOverlap(data, t));
 
-        FoldPlan plan = FoldPlan.stratified(items, ev.folds(), ev.repeats(), seed);
+        FoldPlan plan = FoldPlan.stratified(items, topics, ev.folds(), ev.repeats(), seed);
         CrossValidator cv = new CrossValidator(trainer, options.threads());
         int curveRepeats = Math.max(0, Math.min(options.curveRepeats(), ev.repeats()));
         List<CrossValidator.Task> mainTasks = CrossValidator.protocolTasks(plan);
@@ -138,35 +142,40 @@ public final class EvaluationRun {
 
         List<FoldResult> results;
         try (Progress p = options.progress().apply("cross-validation", mainTasks.size())) {
-            results = cv.run(items, plan, mainTasks, p);
+            results = cv.run(data, plan, mainTasks, p);
         }
         long cvMs = (System.nanoTime() - t0) / 1_000_000;
-        List<Predictions> pooled = CrossValidator.pool(items, plan, results, 1.0);
+        List<Predictions> pooled = CrossValidator.pool(items, topics, plan, results, 1.0);
         List<MetricValues> perRepeat = pooled.stream().map(MetricValues::of).toList();
+        long bootstrapSeed = Seeds.derive(seed, -2);
+        Bootstrap bootstrap = new Bootstrap(items.size(), Bootstrap.RESAMPLES, bootstrapSeed);
+        MetricValues[][] resampled = bootstrap.evaluate(pooled, true);
 
         long t1 = System.nanoTime();
         List<FoldResult> curveResults = List.of();
         if (!curveTasks.isEmpty()) {
             try (Progress p = options.progress().apply("learning curve", curveTasks.size())) {
-                curveResults = cv.run(items, plan, curveTasks, p);
+                curveResults = cv.run(data, plan, curveTasks, p);
             }
         }
-        LearningCurve curve = learningCurve(items, plan, curveRepeats, results, curveResults, perRepeat);
+        LearningCurve curve = learningCurve(items, topics, plan, curveRepeats, results, curveResults, pooled,
+                bootstrap);
         long curveMs = (System.nanoTime() - t1) / 1_000_000;
 
         long t2 = System.nanoTime();
         Predictions testPredictions = null;
         RunReport.TestResult testResult = null;
         if (test.isPresent()) {
-            TrainedModel model = options.finalModel().orElseGet(() -> trainer.train(items, Seeds.derive(seed, -1)));
-            testPredictions = score(model, test.get().items());
-            testResult = Summaries.test(test.get().provenance(), MetricValues.of(testPredictions));
+            TrainedModel model = options.finalModel().orElseGet(() -> trainer.train(data, Seeds.derive(seed, -1)));
+            testPredictions = score(model, topics, test.get().items());
+            testResult = Summaries.test(test.get().provenance(), topics, testPredictions, Seeds.derive(seed, -3));
         }
         long testMs = (System.nanoTime() - t2) / 1_000_000;
 
-        long[] support = new long[Topic.all().size()];
-        for (Topic t : Topic.all()) {
-            support[t.ordinal()] = items.stream().filter(i -> i.has(t)).count();
+        long[] support = new long[topics.size()];
+        for (int t = 0; t < support.length; t++) {
+            String id = topics.ids().get(t);
+            support[t] = items.stream().filter(i -> i.has(id)).count();
         }
         long[] trainMs = results.stream().mapToLong(FoldResult::trainMillis).toArray();
         Timings timings = new Timings(cvMs, curveMs, testMs, (System.nanoTime() - t0) / 1_000_000,
@@ -177,20 +186,27 @@ public final class EvaluationRun {
                 items.stream().map(LabelledItem::id).toList(), plan.assignment());
         String runId = RunWriter.freeId(runsDir, RunWriter.baseId(started, used.name()));
         RunReport report = new RunReport(runId, started.toString(), options.clock().instant().toString(), kind, used,
-                data.provenance(), protocol, Summaries.metrics(perRepeat, support),
-                Summaries.perFold(results, pooled), curve, Summaries.thresholds(results),
-                Summaries.prCurves(pooled), Summaries.errors(items, pooled, ERROR_ROWS), testResult, timings,
-                Versions.libraries(), Versions.codeRevision(Path.of(".")), new LinkedHashMap<>(extra));
+                topics, data.data(), protocol, new RunReport.Intervals(Bootstrap.METHOD, bootstrap.resamples(),
+                        bootstrapSeed, Bootstrap.MEANING),
+                Summaries.metrics(topics, perRepeat, resampled, support), Summaries.reliability(topics, pooled),
+                Summaries.perFold(topics, results, pooled), curve, Summaries.thresholds(topics, results),
+                Summaries.prCurves(topics, pooled), Summaries.errors(items, topics, pooled, ERROR_ROWS), testResult,
+                options.finalModel().map(TrainedModel::provenance).orElse(null), timings, Versions.libraries(),
+                Versions.codeRevision(Path.of(".")), new TreeMap<>(extra));
         return new RunOutcome(report, items, pooled, test.map(LabelSet::items).orElse(List.of()), testPredictions);
     }
 
-    private static void refuseOverlap(LabelSet data, LabelSet test) {
+    private static void refuseOverlap(TrainingSet data, LabelSet test) {
         Set<String> ids = new HashSet<>();
         data.items().forEach(i -> ids.add(i.id()));
         List<String> shared = test.items().stream().map(LabelledItem::id).filter(ids::contains).toList();
         if (!shared.isEmpty()) {
-            throw new IllegalArgumentException(test.origin() + ": test set shares " + shared.size()
-                    + " item id(s) with the training data " + data.origin() + " (e.g. " + shared.get(0) + ")");
+            throw new IllegalArgumentException(test.provenance().path() + ": test set shares " + shared.size()
+                    + " item id(s) with the training data " + data.data().path() + " (e.g. " + shared.get(0) + ")");
+        }
+        if (!test.topics().sameIds(data.topics())) {
+            throw new IllegalArgumentException(test.provenance().path() + ": test set topics " + test.topics()
+                    + " differ from the training topics " + data.topics());
         }
     }
 
@@ -211,36 +227,46 @@ public final class EvaluationRun {
         return tasks;
     }
 
-    private static LearningCurve learningCurve(List<LabelledItem> items, FoldPlan plan, int curveRepeats,
-            List<FoldResult> full, List<FoldResult> partial, List<MetricValues> fullPerRepeat) {
+    private static LearningCurve learningCurve(List<LabelledItem> items, TopicSet topics, FoldPlan plan,
+            int curveRepeats, List<FoldResult> full, List<FoldResult> partial, List<Predictions> fullPooled,
+            Bootstrap bootstrap) {
         List<CurvePoint> points = new ArrayList<>();
         if (curveRepeats == 0) {
-            return new LearningCurve(0, points);
+            return new LearningCurve(0, points, null);
         }
+        List<List<MetricValues>> perRepeat = new ArrayList<>();
+        List<MetricValues[][]> resampled = new ArrayList<>();
         for (double fraction : CURVE_FRACTIONS) {
             List<FoldResult> source = fraction >= 1.0 ? full : partial;
             List<FoldResult> used = source.stream()
                     .filter(r -> r.fraction() == fraction && r.repeat() < curveRepeats).toList();
-            List<MetricValues> m = fraction >= 1.0 ? fullPerRepeat.subList(0, curveRepeats)
-                    : CrossValidator.pool(items, plan, used, fraction).stream().map(MetricValues::of).toList();
+            List<Predictions> pooled = fraction >= 1.0 ? fullPooled.subList(0, curveRepeats)
+                    : CrossValidator.pool(items, topics, plan, used, fraction);
+            List<MetricValues> m = pooled.stream().map(p -> MetricValues.of(p, false)).toList();
+            MetricValues[][] r = bootstrap.evaluate(pooled, false);
             double trainItems = used.stream().mapToInt(FoldResult::trainSize).average().orElse(0);
-            points.add(new CurvePoint(fraction, trainItems, Summaries.over(m, MetricValues::macroF1),
-                    Summaries.over(m, MetricValues::microF1)));
+            points.add(Summaries.curvePoint(topics, fraction, trainItems, m, r));
+            perRepeat.add(m);
+            resampled.add(r);
         }
-        return new LearningCurve(curveRepeats, points);
+        int last = points.size() - 1;
+        LastStep step = last < 1 ? null : Summaries.lastStep(topics, points.get(last - 1).trainItems(),
+                points.get(last).trainItems(), perRepeat.get(last - 1), resampled.get(last - 1),
+                perRepeat.get(last), resampled.get(last));
+        return new LearningCurve(curveRepeats, points, step);
     }
 
-    private static Predictions score(TrainedModel model, List<LabelledItem> items) {
+    private static Predictions score(TrainedModel model, TopicSet topics, List<LabelledItem> items) {
         int n = items.size();
         double[][] scores = new double[n][];
         double[][] th = new double[n][];
         int[] fold = new int[n];
         double[] thresholds = CrossValidator.thresholds(model);
         for (int i = 0; i < n; i++) {
-            scores[i] = model.scores(items.get(i).title(), items.get(i).text()).clone();
+            scores[i] = CrossValidator.scores(model, items.get(i));
             th[i] = thresholds;
             fold[i] = -1;
         }
-        return new Predictions(-1, CrossValidator.gold(items), scores, th, fold);
+        return new Predictions(-1, topics, CrossValidator.gold(items, topics), scores, th, fold);
     }
 }

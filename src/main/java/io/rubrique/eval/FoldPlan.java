@@ -3,7 +3,7 @@ package io.rubrique.eval;
 import io.rubrique.data.IterativeStratification;
 
 import io.rubrique.data.LabelledItem;
-import io.rubrique.data.Topic;
+import io.rubrique.data.TopicSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -17,11 +17,11 @@ import java.util.Set;
  */
 public record FoldPlan(int folds, int repeats, long seed, int[][] assignment) {
 
-    public static FoldPlan stratified(List<LabelledItem> items, int folds, int repeats, long seed) {
-        List<Set<Topic>> labels = items.stream().map(LabelledItem::topics).toList();
+    public static FoldPlan stratified(List<LabelledItem> items, TopicSet topics, int folds, int repeats, long seed) {
+        List<Set<String>> labels = items.stream().map(LabelledItem::topics).toList();
         int[][] a = new int[repeats][];
         for (int r = 0; r < repeats; r++) {
-            a[r] = IterativeStratification.folds(labels, folds, Seeds.derive(seed, r));
+            a[r] = IterativeStratification.folds(labels, topics.ids(), folds, Seeds.derive(seed, r));
         }
         return new FoldPlan(folds, repeats, seed, a);
     }

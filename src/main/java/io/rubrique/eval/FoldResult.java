@@ -1,8 +1,8 @@
 package io.rubrique.eval;
 
 /**
- * What one cross-validation fold produced: the scores of its held-out items (rows in {@code testIndices} order,
- * columns in topic order) and the thresholds the fold's model chose.
+ * What one cross-validation fold produced: the calibrated scores of its held-out items (rows in
+ * {@code testIndices} order, columns in topic order) and the thresholds the fold's model chose.
  *
  * @param fraction share of the training fold used (1 for the main protocol, less for learning-curve points)
  */

@@ -19,11 +19,67 @@ import java.util.stream.IntStream;
  *       and a negative counts one half); NaN when there are no positives or no negatives;</li>
  *   <li>PR-AUC: average precision as in sklearn, {@code sum_n (R_n - R_{n-1}) P_n} over the distinct score
  *       thresholds from high to low (tied scores enter together); NaN when there are no positives.</li>
+ *   <li>Brier score: mean squared difference between score and outcome (0 or 1);</li>
+ *   <li>expected calibration error: over {@link #CALIBRATION_BINS} equal-width score bins, the item-weighted
+ *       mean of |observed rate − mean score|.</li>
  * </ul>
  * Arrays are indexed {@code [item][topic]} for the multi-label functions and {@code [item]} otherwise.
  */
 public final class Metrics {
+    /** Bins of the reliability diagram and of the expected calibration error. */
+    public static final int CALIBRATION_BINS = 10;
+
     private Metrics() {
+    }
+
+    /** One bin of a reliability diagram: score range, items, mean score, observed rate of positives. */
+    public record ReliabilityBin(double from, double to, long items, double meanScore, double observedRate) {
+    }
+
+    public static double brier(boolean[] gold, double[] scores) {
+        checkLengths(gold, scores);
+        if (gold.length == 0) {
+            return Double.NaN;
+        }
+        double s = 0;
+        for (int i = 0; i < gold.length; i++) {
+            double d = scores[i] - (gold[i] ? 1 : 0);
+            s += d * d;
+        }
+        return s / gold.length;
+    }
+
+    public static double expectedCalibrationError(boolean[] gold, double[] scores, int bins) {
+        List<ReliabilityBin> r = reliability(gold, scores, bins);
+        long n = 0;
+        double e = 0;
+        for (ReliabilityBin b : r) {
+            n += b.items();
+            e += b.items() * Math.abs(b.observedRate() - b.meanScore());
+        }
+        return n == 0 ? Double.NaN : e / n;
+    }
+
+    /** The non-empty bins of the reliability diagram (equal-width score bins, the last one closed). */
+    public static List<ReliabilityBin> reliability(boolean[] gold, double[] scores, int bins) {
+        checkLengths(gold, scores);
+        long[] count = new long[bins];
+        double[] sum = new double[bins];
+        long[] pos = new long[bins];
+        for (int i = 0; i < gold.length; i++) {
+            int b = Math.min(bins - 1, Math.max(0, (int) Math.floor(scores[i] * bins)));
+            count[b]++;
+            sum[b] += scores[i];
+            pos[b] += gold[i] ? 1 : 0;
+        }
+        List<ReliabilityBin> out = new ArrayList<>();
+        for (int b = 0; b < bins; b++) {
+            if (count[b] > 0) {
+                out.add(new ReliabilityBin((double) b / bins, (double) (b + 1) / bins, count[b], sum[b] / count[b],
+                        (double) pos[b] / count[b]));
+            }
+        }
+        return out;
     }
 
     /** One point of a precision-recall curve: the decision "score >= threshold". */

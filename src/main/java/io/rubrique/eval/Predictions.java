@@ -1,12 +1,16 @@
 package io.rubrique.eval;
 
+import io.rubrique.data.TopicSet;
+
 /**
- * Out-of-fold predictions pooled over the folds of one repeat, indexed {@code [item][topic]} in data order:
- * every item scored once, by the model that did not see it, against that model's thresholds.
+ * Out-of-fold predictions pooled over the folds of one repeat, indexed {@code [item][topic]} in data order and in
+ * the order of {@code topics}: every item scored once, by the model that did not see it, against that model's
+ * thresholds. Scores are calibrated probabilities.
  *
  * @param fold the fold each item was tested in (-1 for a held-out test set)
  */
-public record Predictions(int repeat, boolean[][] gold, double[][] scores, double[][] thresholds, int[] fold) {
+public record Predictions(int repeat, TopicSet topics, boolean[][] gold, double[][] scores, double[][] thresholds,
+        int[] fold) {
 
     /** The decisions: a topic is predicted when its score is at least its threshold. */
     public boolean[][] predicted() {
@@ -20,7 +24,7 @@ public record Predictions(int repeat, boolean[][] gold, double[][] scores, doubl
         return p;
     }
 
-    /** The rows of the given items only (e.g. one fold's test items). */
+    /** The rows of the given items only (one fold's test items, or a bootstrap resample with repeats). */
     public Predictions subset(int[] rows) {
         boolean[][] g = new boolean[rows.length][];
         double[][] s = new double[rows.length][];
@@ -32,6 +36,10 @@ public record Predictions(int repeat, boolean[][] gold, double[][] scores, doubl
             th[k] = thresholds[rows[k]];
             f[k] = fold[rows[k]];
         }
-        return new Predictions(repeat, g, s, th, f);
+        return new Predictions(repeat, topics, g, s, th, f);
+    }
+
+    public int items() {
+        return scores.length;
     }
 }

@@ -1,7 +1,6 @@
 package io.rubrique.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.rubrique.data.Topic;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -62,9 +61,16 @@ public final class RunComparison {
         int repeats = pa.path("repeats").asInt();
         double ratio = testTrainRatio(a);
         List<MetricComparison> out = new ArrayList<>();
+        if (!a.path("topics").equals(b.path("topics")) && !topicIds(a).equals(topicIds(b))) {
+            throw new IncomparableRunsException("different topics: " + topicIds(a) + " in " + idA + ", "
+                    + topicIds(b) + " in " + idB);
+        }
         List<String> metrics = new ArrayList<>(List.of("macro_f1", "micro_f1", "subset_accuracy"));
-        for (Topic t : Topic.all()) {
-            metrics.add("f1." + t.id());
+        if (hasFoldMetric(a, "brier") && hasFoldMetric(b, "brier")) {
+            metrics.addAll(LOWER_IS_BETTER);
+        }
+        for (String t : topicIds(a)) {
+            metrics.add("f1." + t);
         }
         for (String m : metrics) {
             double[] va = foldValues(a, m, folds, repeats, idA);
@@ -81,11 +87,33 @@ public final class RunComparison {
         return new Comparison(idA, idB, shaA, folds, repeats, ratio, out);
     }
 
+    /** Calibration metrics, compared when both runs have them: smaller is better. */
+    static final List<String> LOWER_IS_BETTER = List.of("brier", "ece");
+
+    /** The topic ids of a report, in declared order. */
+    static List<String> topicIds(JsonNode report) {
+        List<String> ids = new ArrayList<>();
+        JsonNode declared = report.path("topics").path("topics");
+        if (declared.isArray()) {
+            declared.forEach(t -> ids.add(t.path("id").asText()));
+        } else {
+            report.path("metrics").path("per_topic").fieldNames().forEachRemaining(ids::add);
+        }
+        return ids;
+    }
+
+    private static boolean hasFoldMetric(JsonNode report, String metric) {
+        JsonNode first = report.path("per_fold").path(0);
+        return first.path(metric).isNumber();
+    }
+
     /** "B is better on macro_f1 (p = 0.010)" or "no significant difference on macro_f1 (p = 0.400)". */
     static String verdict(String metric, CorrectedTTest.Result r) {
         String p = String.format(Locale.ROOT, "p = %.3g", r.p());
         if (r.p() < ALPHA && r.meanDiff() != 0) {
-            return (r.meanDiff() > 0 ? "B" : "A") + " is better on " + metric + " (" + p + ")";
+            boolean bHigher = r.meanDiff() > 0;
+            boolean bBetter = LOWER_IS_BETTER.contains(metric) != bHigher;
+            return (bBetter ? "B" : "A") + " is better on " + metric + " (" + p + ")";
         }
         return "no significant difference on " + metric + " (" + p + ")";
     }

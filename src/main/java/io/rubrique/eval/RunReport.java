@@ -2,17 +2,20 @@ package io.rubrique.eval;
 
 import io.rubrique.config.ExperimentConfig;
 import io.rubrique.data.DataProvenance;
+import io.rubrique.data.TopicSet;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Everything {@code report.json} holds about one evaluation run (snake_case keys through {@code Json.mapper()}).
- * Metrics are computed per repeat on that repeat's pooled out-of-fold predictions and summarised as
- * {@link Estimate}s; {@code per_fold} keeps the single-fold values that {@code rubrique compare} pairs up.
+ * Metrics are computed per repeat on that repeat's pooled out-of-fold predictions; each comes with a 95%
+ * interval for new items ({@link Bootstrap}). {@code per_fold} keeps the single-fold values that
+ * {@code rubrique compare} pairs up. Per-topic maps are in the declared topic order.
  *
- * @param kind   "evaluate" or "train"
- * @param test   held-out test-set results, or null when no test file was given
- * @param extra  whatever the caller added (a train run records {@code model_path} and {@code model_sha256})
+ * @param kind       "evaluate", "train" or "simulate"
+ * @param test       held-out test-set results, or null when no test file was given
+ * @param model      the provenance of the model trained on all the data (train runs), or null
+ * @param extra      whatever the caller added
  */
 public record RunReport(
         String runId,
@@ -20,15 +23,19 @@ public record RunReport(
         String finishedAt,
         String kind,
         ExperimentConfig config,
+        TopicSet topics,
         DataProvenance data,
         Protocol protocol,
+        Intervals intervals,
         MetricsSummary metrics,
+        Map<String, List<Metrics.ReliabilityBin>> reliability,
         List<FoldMetrics> perFold,
         LearningCurve learningCurve,
         Map<String, ThresholdStats> thresholds,
         Map<String, List<Metrics.PrPoint>> prCurves,
         List<ErrorRow> errors,
         TestResult test,
+        io.rubrique.model.ModelProvenance model,
         Timings timings,
         Map<String, String> versions,
         String codeRevision,
@@ -45,14 +52,18 @@ public record RunReport(
             int threads, List<String> itemIds, int[][] assignment) {
     }
 
-    /** Headline metrics over repeats, plus per topic. */
-    public record MetricsSummary(Estimate macroF1, Estimate microF1, Estimate subsetAccuracy, Estimate hammingLoss,
-            Map<String, TopicSummary> perTopic) {
+    /** How every interval of the report was made, and what it means. */
+    public record Intervals(String method, int resamples, long seed, String meaning) {
     }
 
-    /** One topic's metrics over repeats; {@code support} is its number of gold positives in the data. */
+    /** Headline metrics, plus per topic. Brier and ECE are means over topics. */
+    public record MetricsSummary(Estimate macroF1, Estimate microF1, Estimate subsetAccuracy, Estimate hammingLoss,
+            Estimate brier, Estimate ece, Map<String, TopicSummary> perTopic) {
+    }
+
+    /** One topic's metrics; {@code support} is its number of gold positives in the data. */
     public record TopicSummary(Estimate precision, Estimate recall, Estimate f1, Estimate rocAuc, Estimate prAuc,
-            long support, ConfusionMean confusion) {
+            Estimate brier, Estimate ece, long support, ConfusionMean confusion) {
     }
 
     /** Confusion counts averaged over repeats (each repeat scores every item once). */
@@ -61,16 +72,28 @@ public record RunReport(
 
     /** The metrics of one fold's held-out items, with the fold's sizes (for the corrected t-test). */
     public record FoldMetrics(int repeat, int fold, int trainSize, int testSize, double macroF1, double microF1,
-            double subsetAccuracy, double hammingLoss, Map<String, Double> f1, Map<String, Double> thresholds,
-            long trainMs) {
+            double subsetAccuracy, double hammingLoss, double brier, double ece, Map<String, Double> f1,
+            Map<String, Double> thresholds, long trainMs) {
     }
 
-    /** Macro- and micro-F1 against the share of each training fold used, over {@code repeats} repeats. */
-    public record LearningCurve(int repeats, List<CurvePoint> points) {
+    /**
+     * Macro- and micro-F1 against the share of each training fold used, over {@code repeats} repeats, and what
+     * the last step says about labelling more.
+     */
+    public record LearningCurve(int repeats, List<CurvePoint> points, LastStep lastStep) {
     }
 
     /** One learning-curve point; {@code trainItems} is the mean training-set size. */
-    public record CurvePoint(double fraction, double trainItems, Estimate macroF1, Estimate microF1) {
+    public record CurvePoint(double fraction, double trainItems, Estimate macroF1, Estimate microF1,
+            Map<String, Estimate> f1) {
+    }
+
+    /**
+     * The gain of the curve's last step (from the second-largest training share to all of it), on the same items
+     * (a paired bootstrap), overall and per topic, and the sentence that says whether more labels still pay.
+     */
+    public record LastStep(double fromItems, double toItems, Estimate macroF1Gain, Map<String, Estimate> f1Gain,
+            String advice) {
     }
 
     /** The thresholds the fold models chose for one topic. */
@@ -82,17 +105,12 @@ public record RunReport(
      * {@code margin = score - threshold}, and in how many repeats it was wrong.
      */
     public record ErrorRow(String id, String title, String topic, String error, List<String> gold,
-            List<String> predicted, double score, double threshold, double margin, int wrongIn, int repeats) {
+            List<String> predicted, double score, double threshold, double margin, int wrongIn, int repeats,
+            List<String> terms) {
     }
 
-    /** Results on a held-out test set, scored by a model trained on all the data. */
-    public record TestResult(DataProvenance data, double macroF1, double microF1, double subsetAccuracy,
-            double hammingLoss, Map<String, TestTopic> perTopic) {
-    }
-
-    /** One topic on the test set; AUCs are null when undefined (no positives or no negatives). */
-    public record TestTopic(double precision, double recall, double f1, Double rocAuc, Double prAuc, long support,
-            ConfusionMean confusion) {
+    /** Results on a held-out test set, scored by the model trained on all the data, intervals over test items. */
+    public record TestResult(DataProvenance data, MetricsSummary metrics) {
     }
 
     /** Wall-clock times in milliseconds. */

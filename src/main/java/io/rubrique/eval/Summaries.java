@@ -1,21 +1,23 @@
 package io.rubrique.eval;
 
+import io.rubrique.data.DataProvenance;
 import io.rubrique.data.LabelledItem;
-import io.rubrique.data.Topic;
+import io.rubrique.data.TopicSet;
 import io.rubrique.eval.RunReport.ConfusionMean;
+import io.rubrique.eval.RunReport.CurvePoint;
 import io.rubrique.eval.RunReport.ErrorRow;
 import io.rubrique.eval.RunReport.FoldMetrics;
+import io.rubrique.eval.RunReport.LastStep;
 import io.rubrique.eval.RunReport.MetricsSummary;
 import io.rubrique.eval.RunReport.TestResult;
-import io.rubrique.eval.RunReport.TestTopic;
 import io.rubrique.eval.RunReport.ThresholdStats;
 import io.rubrique.eval.RunReport.TopicSummary;
-import io.rubrique.data.DataProvenance;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
@@ -23,30 +25,41 @@ import java.util.function.ToDoubleFunction;
 final class Summaries {
     /** How many points of each precision-recall curve are kept in the report. */
     static final int PR_POINTS = 100;
+    /** A macro-F1 gain below this is "flat" in the advice sentence. */
+    static final double FLAT = 0.005;
 
     private Summaries() {
     }
 
-    static MetricsSummary metrics(List<MetricValues> perRepeat, long[] support) {
-        List<Topic> topics = Topic.all();
+    /** Every metric over repeats, with its bootstrap interval over items. */
+    static MetricsSummary metrics(TopicSet topics, List<MetricValues> perRepeat, MetricValues[][] resampled,
+            long[] support) {
         Map<String, TopicSummary> perTopic = new LinkedHashMap<>();
-        for (int t = 0; t < topics.size(); t++) {
-            int tt = t;
-            perTopic.put(topics.get(t).id(), new TopicSummary(
-                    over(perRepeat, m -> m.confusions()[tt].precision()),
-                    over(perRepeat, m -> m.confusions()[tt].recall()),
-                    over(perRepeat, m -> m.confusions()[tt].f1()),
-                    over(perRepeat, m -> m.rocAuc()[tt]),
-                    over(perRepeat, m -> m.prAuc()[tt]),
+        List<String> ids = topics.ids();
+        for (int t = 0; t < ids.size(); t++) {
+            int k = t;
+            perTopic.put(ids.get(t), new TopicSummary(
+                    estimate(perRepeat, resampled, m -> m.confusions()[k].precision()),
+                    estimate(perRepeat, resampled, m -> m.confusions()[k].recall()),
+                    estimate(perRepeat, resampled, m -> m.confusions()[k].f1()),
+                    estimate(perRepeat, resampled, m -> m.rocAuc()[k]),
+                    estimate(perRepeat, resampled, m -> m.prAuc()[k]),
+                    estimate(perRepeat, resampled, m -> m.brier()[k]),
+                    estimate(perRepeat, resampled, m -> m.ece()[k]),
                     support[t],
-                    meanConfusion(perRepeat.stream().map(m -> m.confusions()[tt]).toList())));
+                    meanConfusion(perRepeat.stream().map(m -> m.confusions()[k]).toList())));
         }
-        return new MetricsSummary(over(perRepeat, MetricValues::macroF1), over(perRepeat, MetricValues::microF1),
-                over(perRepeat, MetricValues::subsetAccuracy), over(perRepeat, MetricValues::hammingLoss), perTopic);
+        return new MetricsSummary(estimate(perRepeat, resampled, MetricValues::macroF1),
+                estimate(perRepeat, resampled, MetricValues::microF1),
+                estimate(perRepeat, resampled, MetricValues::subsetAccuracy),
+                estimate(perRepeat, resampled, MetricValues::hammingLoss),
+                estimate(perRepeat, resampled, MetricValues::meanBrier),
+                estimate(perRepeat, resampled, MetricValues::meanEce), perTopic);
     }
 
-    static Estimate over(List<MetricValues> values, ToDoubleFunction<MetricValues> f) {
-        return Estimate.of(values.stream().mapToDouble(f).toArray());
+    static Estimate estimate(List<MetricValues> perRepeat, MetricValues[][] resampled,
+            ToDoubleFunction<MetricValues> f) {
+        return Estimate.of(perRepeat.stream().mapToDouble(f).toArray(), Bootstrap.means(resampled, f));
     }
 
     static ConfusionMean meanConfusion(List<Confusion> cs) {
@@ -56,52 +69,70 @@ final class Summaries {
                 cs.stream().mapToLong(Confusion::tn).sum() / n);
     }
 
-    static List<FoldMetrics> perFold(List<FoldResult> results, List<Predictions> pooled) {
+    static List<FoldMetrics> perFold(TopicSet topics, List<FoldResult> results, List<Predictions> pooled) {
         List<FoldMetrics> out = new ArrayList<>();
+        List<String> ids = topics.ids();
         for (FoldResult fr : results) {
             Predictions repeat = pooled.stream().filter(p -> p.repeat() == fr.repeat()).findFirst().orElseThrow();
-            MetricValues m = MetricValues.of(repeat.subset(fr.testIndices()));
+            MetricValues m = MetricValues.of(repeat.subset(fr.testIndices()), false);
             Map<String, Double> f1 = new LinkedHashMap<>();
             Map<String, Double> th = new LinkedHashMap<>();
-            for (Topic t : Topic.all()) {
-                f1.put(t.id(), m.confusions()[t.ordinal()].f1());
-                th.put(t.id(), fr.thresholds()[t.ordinal()]);
+            for (int t = 0; t < ids.size(); t++) {
+                f1.put(ids.get(t), m.confusions()[t].f1());
+                th.put(ids.get(t), fr.thresholds()[t]);
             }
             out.add(new FoldMetrics(fr.repeat(), fr.fold(), fr.trainSize(), fr.testIndices().length, m.macroF1(),
-                    m.microF1(), m.subsetAccuracy(), m.hammingLoss(), f1, th, fr.trainMillis()));
+                    m.microF1(), m.subsetAccuracy(), m.hammingLoss(), m.meanBrier(), m.meanEce(), f1, th,
+                    fr.trainMillis()));
         }
         return out;
     }
 
-    static Map<String, ThresholdStats> thresholds(List<FoldResult> results) {
+    static Map<String, ThresholdStats> thresholds(TopicSet topics, List<FoldResult> results) {
         Map<String, ThresholdStats> out = new LinkedHashMap<>();
-        for (Topic t : Topic.all()) {
-            double[] v = results.stream().mapToDouble(r -> r.thresholds()[t.ordinal()]).toArray();
-            out.put(t.id(), new ThresholdStats(Arrays.stream(v).average().orElse(Double.NaN),
+        List<String> ids = topics.ids();
+        for (int t = 0; t < ids.size(); t++) {
+            int k = t;
+            double[] v = results.stream().mapToDouble(r -> r.thresholds()[k]).toArray();
+            out.put(ids.get(t), new ThresholdStats(Arrays.stream(v).average().orElse(Double.NaN),
                     Arrays.stream(v).min().orElse(Double.NaN), Arrays.stream(v).max().orElse(Double.NaN)));
         }
         return out;
     }
 
+    /** Gold and scores of one topic over all repeats' predictions, pooled. */
+    private static Object[] pooledColumn(List<Predictions> pooled, int t) {
+        int total = pooled.stream().mapToInt(Predictions::items).sum();
+        boolean[] gold = new boolean[total];
+        double[] scores = new double[total];
+        int k = 0;
+        for (Predictions p : pooled) {
+            for (int i = 0; i < p.items(); i++) {
+                gold[k] = p.gold()[i][t];
+                scores[k++] = p.scores()[i][t];
+            }
+        }
+        return new Object[] {gold, scores};
+    }
+
     /** Precision-recall curves of the out-of-fold scores of all repeats pooled, thinned to {@link #PR_POINTS}. */
-    static Map<String, List<Metrics.PrPoint>> prCurves(List<Predictions> pooled) {
+    static Map<String, List<Metrics.PrPoint>> prCurves(TopicSet topics, List<Predictions> pooled) {
         Map<String, List<Metrics.PrPoint>> out = new LinkedHashMap<>();
-        for (Topic t : Topic.all()) {
-            List<Boolean> g = new ArrayList<>();
-            List<Double> s = new ArrayList<>();
-            for (Predictions p : pooled) {
-                for (int i = 0; i < p.scores().length; i++) {
-                    g.add(p.gold()[i][t.ordinal()]);
-                    s.add(p.scores()[i][t.ordinal()]);
-                }
-            }
-            boolean[] gold = new boolean[g.size()];
-            for (int i = 0; i < gold.length; i++) {
-                gold[i] = g.get(i);
-            }
-            List<Metrics.PrPoint> curve = Metrics.prCurve(gold, s.stream().mapToDouble(Double::doubleValue)
-                    .toArray());
-            out.put(t.id(), thin(curve, PR_POINTS));
+        List<String> ids = topics.ids();
+        for (int t = 0; t < ids.size(); t++) {
+            Object[] c = pooledColumn(pooled, t);
+            out.put(ids.get(t), thin(Metrics.prCurve((boolean[]) c[0], (double[]) c[1]), PR_POINTS));
+        }
+        return out;
+    }
+
+    /** The reliability diagram of each topic: out-of-fold scores of all repeats pooled. */
+    static Map<String, List<Metrics.ReliabilityBin>> reliability(TopicSet topics, List<Predictions> pooled) {
+        Map<String, List<Metrics.ReliabilityBin>> out = new LinkedHashMap<>();
+        List<String> ids = topics.ids();
+        for (int t = 0; t < ids.size(); t++) {
+            Object[] c = pooledColumn(pooled, t);
+            out.put(ids.get(t), Metrics.reliability((boolean[]) c[0], (double[]) c[1], Metrics.CALIBRATION_BINS));
         }
         return out;
     }
@@ -117,20 +148,92 @@ final class Summaries {
         return out;
     }
 
+    /** A learning-curve point from the pooled predictions of the curve repeats at one training share. */
+    static CurvePoint curvePoint(TopicSet topics, double fraction, double trainItems, List<MetricValues> perRepeat,
+            MetricValues[][] resampled) {
+        Map<String, Estimate> f1 = new LinkedHashMap<>();
+        List<String> ids = topics.ids();
+        for (int t = 0; t < ids.size(); t++) {
+            int k = t;
+            f1.put(ids.get(t), estimate(perRepeat, resampled, m -> m.confusions()[k].f1()));
+        }
+        return new CurvePoint(fraction, trainItems, estimate(perRepeat, resampled, MetricValues::macroF1),
+                estimate(perRepeat, resampled, MetricValues::microF1), f1);
+    }
+
+    /** The paired gain from {@code before} to {@code after} (same items, same resamples), and the advice. */
+    static LastStep lastStep(TopicSet topics, double fromItems, double toItems, List<MetricValues> before,
+            MetricValues[][] beforeResampled, List<MetricValues> after, MetricValues[][] afterResampled) {
+        Estimate gain = gain(before, beforeResampled, after, afterResampled, MetricValues::macroF1);
+        Map<String, Estimate> perTopic = new LinkedHashMap<>();
+        List<String> ids = topics.ids();
+        for (int t = 0; t < ids.size(); t++) {
+            int k = t;
+            perTopic.put(ids.get(t), gain(before, beforeResampled, after, afterResampled,
+                    m -> m.confusions()[k].f1()));
+        }
+        return new LastStep(fromItems, toItems, gain, perTopic, advice(fromItems, toItems, gain, perTopic));
+    }
+
+    private static Estimate gain(List<MetricValues> before, MetricValues[][] beforeResampled,
+            List<MetricValues> after, MetricValues[][] afterResampled, ToDoubleFunction<MetricValues> f) {
+        double point = mean(after.stream().mapToDouble(f).toArray()) - mean(before.stream().mapToDouble(f).toArray());
+        double[] a = Bootstrap.means(afterResampled, f);
+        double[] b = Bootstrap.means(beforeResampled, f);
+        double[] d = new double[a.length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = a[i] - b[i];
+        }
+        return Estimate.single(point, d);
+    }
+
+    /** One sentence: does the last step of the curve say that more labels still pay, and for which topic most. */
+    static String advice(double fromItems, double toItems, Estimate gain, Map<String, Estimate> perTopic) {
+        String step = String.format(Locale.ROOT, "from %.0f to %.0f training items", fromItems, toItems);
+        String g = signed(gain.meanOrNaN()) + " " + interval(gain);
+        String best = perTopic.entrySet().stream().filter(e -> e.getValue().mean() != null)
+                .max(Comparator.comparingDouble(e -> e.getValue().mean())).map(Map.Entry::getKey).orElse(null);
+        String bestPart = best == null ? "" : "; " + best + " would gain most from more labels ("
+                + signed(perTopic.get(best).meanOrNaN()) + " F1 on the last step)";
+        if (gain.ci95() != null && gain.ci95().get(0) > 0) {
+            return "More labels still pay: the last step (" + step + ") raised macro-F1 by " + g + bestPart + ".";
+        }
+        if (gain.meanOrNaN() > FLAT) {
+            return "More labels probably still pay, though not clearly on this data: the last step (" + step
+                    + ") raised macro-F1 by " + g + bestPart + ".";
+        }
+        return "The learning curve is flat: the last step (" + step + ") changed macro-F1 by " + g
+                + "; more labels of the same kind may not help much" + (best == null ? "" : ", except perhaps for "
+                + best + " (" + signed(perTopic.get(best).meanOrNaN()) + " F1)") + ".";
+    }
+
+    private static String signed(double v) {
+        return String.format(Locale.ROOT, "%+.3f", v);
+    }
+
+    private static String interval(Estimate e) {
+        return e.ci95() == null ? "" : String.format(Locale.ROOT, "[%+.3f, %+.3f]", e.ci95().get(0), e.ci95().get(1));
+    }
+
+    private static double mean(double[] v) {
+        return Arrays.stream(v).filter(x -> !Double.isNaN(x)).average().orElse(Double.NaN);
+    }
+
     /**
      * The {@code limit} most confidently wrong (item, topic) decisions: score and threshold averaged over repeats,
      * wrong when the mean decision disagrees with the gold label, ranked by |mean score - mean threshold|.
      */
-    static List<ErrorRow> errors(List<LabelledItem> items, List<Predictions> pooled, int limit) {
+    static List<ErrorRow> errors(List<LabelledItem> items, TopicSet topics, List<Predictions> pooled, int limit) {
         int n = items.size();
-        int topics = Topic.all().size();
-        double[][] score = new double[n][topics];
-        double[][] threshold = new double[n][topics];
-        int[][] wrong = new int[n][topics];
+        List<String> ids = topics.ids();
+        int nt = ids.size();
+        double[][] score = new double[n][nt];
+        double[][] threshold = new double[n][nt];
+        int[][] wrong = new int[n][nt];
         for (Predictions p : pooled) {
             boolean[][] pred = p.predicted();
             for (int i = 0; i < n; i++) {
-                for (int t = 0; t < topics; t++) {
+                for (int t = 0; t < nt; t++) {
                     score[i][t] += p.scores()[i][t] / pooled.size();
                     threshold[i][t] += p.thresholds()[i][t] / pooled.size();
                     if (pred[i][t] != p.gold()[i][t]) {
@@ -143,20 +246,20 @@ final class Summaries {
         for (int i = 0; i < n; i++) {
             LabelledItem item = items.get(i);
             List<String> predicted = new ArrayList<>();
-            for (Topic t : Topic.all()) {
-                if (score[i][t.ordinal()] >= threshold[i][t.ordinal()]) {
-                    predicted.add(t.id());
+            for (int t = 0; t < nt; t++) {
+                if (score[i][t] >= threshold[i][t]) {
+                    predicted.add(ids.get(t));
                 }
             }
-            List<String> gold = item.topics().stream().map(Topic::id).toList();
-            for (Topic t : Topic.all()) {
-                int k = t.ordinal();
-                boolean predictedYes = score[i][k] >= threshold[i][k];
-                if (predictedYes == item.has(t)) {
+            List<String> gold = List.copyOf(item.topics());
+            for (int t = 0; t < nt; t++) {
+                boolean predictedYes = score[i][t] >= threshold[i][t];
+                if (predictedYes == item.has(ids.get(t))) {
                     continue;
                 }
-                rows.add(new ErrorRow(item.id(), item.title(), t.id(), predictedYes ? "FP" : "FN", gold, predicted,
-                        score[i][k], threshold[i][k], score[i][k] - threshold[i][k], wrong[i][k], pooled.size()));
+                rows.add(new ErrorRow(item.id(), item.title(), ids.get(t), predictedYes ? "FP" : "FN", gold,
+                        predicted, score[i][t], threshold[i][t], score[i][t] - threshold[i][t], wrong[i][t],
+                        pooled.size(), List.of()));
             }
         }
         rows.sort(Comparator.comparingDouble((ErrorRow r) -> -Math.abs(r.margin())).thenComparing(ErrorRow::id)
@@ -164,17 +267,15 @@ final class Summaries {
         return List.copyOf(rows.subList(0, Math.min(limit, rows.size())));
     }
 
-    static TestResult test(DataProvenance data, MetricValues m) {
-        Map<String, TestTopic> perTopic = new LinkedHashMap<>();
-        for (Topic t : Topic.all()) {
-            Confusion c = m.confusions()[t.ordinal()];
-            perTopic.put(t.id(), new TestTopic(c.precision(), c.recall(), c.f1(), orNull(m.rocAuc()[t.ordinal()]),
-                    orNull(m.prAuc()[t.ordinal()]), c.support(), meanConfusion(List.of(c))));
+    static TestResult test(DataProvenance data, TopicSet topics, Predictions p, long seed) {
+        MetricValues m = MetricValues.of(p);
+        MetricValues[][] resampled = new Bootstrap(p.items(), Bootstrap.RESAMPLES, seed).evaluate(List.of(p), true);
+        long[] support = new long[topics.size()];
+        for (int t = 0; t < support.length; t++) {
+            for (boolean[] g : p.gold()) {
+                support[t] += g[t] ? 1 : 0;
+            }
         }
-        return new TestResult(data, m.macroF1(), m.microF1(), m.subsetAccuracy(), m.hammingLoss(), perTopic);
-    }
-
-    private static Double orNull(double v) {
-        return Double.isNaN(v) ? null : v;
+        return new TestResult(data, metrics(topics, List.of(m), resampled, support));
     }
 }

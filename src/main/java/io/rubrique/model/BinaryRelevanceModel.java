@@ -1,135 +1,88 @@
 package io.rubrique.model;
 
-import io.rubrique.data.Topic;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rubrique.data.PerTopic;
+import io.rubrique.data.TopicSet;
 import io.rubrique.text.FeatureSpace;
 import io.rubrique.text.SparseVector;
+import io.rubrique.util.Json;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
 import java.io.Serializable;
-import java.util.EnumMap;
-import java.util.EnumSet;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import weka.classifiers.Classifier;
-import weka.core.Instance;
-import weka.core.Instances;
 
 /**
- * A fitted binary-relevance model: one feature space, one Weka classifier per topic (or a constant score when the
- * training data had only one class for that topic), one threshold per topic. Thread-safe via {@link ClassifierPool}.
+ * A fitted binary-relevance model: one feature space, and per topic a scorer (an exported linear model, Weka
+ * itself, or a constant), a calibration and a threshold, plus the provenance of how it was made. Immutable and
+ * thread-safe. The per-topic arrays are in the order of {@link #topics()} and never leave this class.
  */
 final class BinaryRelevanceModel implements TrainedModel, Serializable {
-    private static final long serialVersionUID = 1L;
-    private static final List<Topic> TOPICS = Topic.all();
+    private static final long serialVersionUID = 2L;
+    private static final ObjectMapper MAPPER = Json.mapper();
 
+    private final TopicSet topics;
     private final FeatureSpace space;
-    private final Instances header;
-    private final ClassifierPool pool;
-    /** NaN where the topic has a classifier; otherwise the constant score for that topic. */
-    private final double[] constantScores;
+    private final TopicScorer[] scorers;
+    private final Calibration[] calibrations;
     private final double[] thresholds;
-    /** Direct LibLINEAR scorers per topic (null where another path is used); rebuilt after deserialization. */
-    private transient LiblinearScorer[] linear;
-    /** Fast SMO scorers per topic (null where another path is used); rebuilt after deserialization. */
-    private transient SmoScorer[] smo;
-    /** Whether some topic needs a per-thread classifier copy (SMO calibrator or the plain Weka path). */
-    private transient boolean needsPool;
+    private final ModelProvenance provenance;
 
-    BinaryRelevanceModel(FeatureSpace space, Instances header, Classifier[] classifiers, double[] constantScores,
-            double[] thresholds) {
-        this.space = space;
-        this.header = header;
-        this.pool = new ClassifierPool(classifiers);
-        this.constantScores = constantScores.clone();
+    BinaryRelevanceModel(FeatureSpace space, TopicScorer[] scorers, Calibration[] calibrations, double[] thresholds,
+            ModelProvenance provenance) {
+        this.provenance = Objects.requireNonNull(provenance, "provenance");
+        this.topics = provenance.topics();
+        this.space = Objects.requireNonNull(space, "space");
+        this.scorers = scorers.clone();
+        this.calibrations = calibrations.clone();
         this.thresholds = thresholds.clone();
-        prepareFastPaths();
-    }
-
-    private void prepareFastPaths() {
-        Classifier[] master = pool.master();
-        linear = new LiblinearScorer[master.length];
-        smo = new SmoScorer[master.length];
-        needsPool = false;
-        for (int t = 0; t < master.length; t++) {
-            if (master[t] == null) {
-                continue;
-            }
-            linear[t] = LiblinearScorer.of(master[t], header.numAttributes());
-            smo[t] = linear[t] == null ? SmoScorer.of(master[t], header.numAttributes()) : null;
-            needsPool |= linear[t] == null;
+        int n = topics.size();
+        if (this.scorers.length != n || this.calibrations.length != n || this.thresholds.length != n) {
+            throw new IllegalArgumentException("per-topic arrays do not match the " + n + " topics");
         }
-    }
-
-    private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
-        in.defaultReadObject();
-        prepareFastPaths();
     }
 
     @Override
-    public double[] scores(String title, String text) {
-        Objects.requireNonNull(text, "text");
-        return scores(space.vectorize(title, text));
-    }
-
-    double[] scores(SparseVector v) {
-        return scores(v, true);
-    }
-
-    /**
-     * Scores per topic: a constant, a direct linear scorer when {@code direct} allows one, or Weka's own
-     * {@code distributionForInstance} on this thread's pooled copy.
-     */
-    private double[] scores(SparseVector v, boolean direct) {
-        double[] out = new double[TOPICS.size()];
-        Classifier[] own = needsPool || !direct ? pool.borrow() : null;
-        Instance inst = null;
-        try {
-            for (int t = 0; t < out.length; t++) {
-                if (!Double.isNaN(constantScores[t])) {
-                    out[t] = constantScores[t];
-                } else if (direct && linear[t] != null) {
-                    out[t] = linear[t].score(v);
-                } else if (direct && smo[t] != null) {
-                    out[t] = smo[t].score(v, own[t]);
-                } else {
-                    inst = inst != null ? inst : WekaData.instance(header, v);
-                    out[t] = own[t].distributionForInstance(inst)[WekaData.YES];
-                }
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("Weka failed to classify an instance", e);
-        } finally {
-            if (own != null) {
-                pool.giveBack(own);
-            }
-        }
-        return out;
-    }
-
-    @Override
-    public Map<Topic, Double> thresholds() {
-        Map<Topic, Double> m = new EnumMap<>(Topic.class);
-        for (int t = 0; t < TOPICS.size(); t++) {
-            m.put(TOPICS.get(t), thresholds[t]);
-        }
-        return m;
+    public TopicSet topics() {
+        return topics;
     }
 
     @Override
     public Tagging tag(String title, String text) {
-        return toTagging(scores(title, text));
-    }
-
-    Tagging toTagging(double[] s) {
-        Set<Topic> topics = EnumSet.noneOf(Topic.class);
-        Map<Topic, Double> scores = new EnumMap<>(Topic.class);
-        for (int t = 0; t < s.length; t++) {
-            scores.put(TOPICS.get(t), s[t]);
-            if (s[t] >= thresholds[t]) {
-                topics.add(TOPICS.get(t));
+        Objects.requireNonNull(text, "text");
+        SparseVector v = space.vectorize(title, text);
+        double[] p = new double[scorers.length];
+        List<String> assigned = new ArrayList<>(2);
+        List<String> ids = topics.ids();
+        for (int t = 0; t < p.length; t++) {
+            p[t] = calibrations[t].probability(scorers[t].raw(v));
+            if (p[t] >= thresholds[t]) {
+                assigned.add(ids.get(t));
             }
         }
-        return new Tagging(topics, scores);
+        return new Tagging(assigned, PerTopic.ofDoubles(topics, p));
+    }
+
+    /** Raw (uncalibrated) scores of a vector, in topic order: what the trainer calibrates on. */
+    double[] rawScores(SparseVector v) {
+        double[] r = new double[scorers.length];
+        for (int t = 0; t < r.length; t++) {
+            r[t] = scorers[t].raw(v);
+        }
+        return r;
+    }
+
+    @Override
+    public PerTopic<Double> thresholds() {
+        return PerTopic.ofDoubles(topics, thresholds);
+    }
+
+    @Override
+    public ModelProvenance provenance() {
+        return provenance;
     }
 
     @Override
@@ -141,8 +94,65 @@ final class BinaryRelevanceModel implements TrainedModel, Serializable {
         return space;
     }
 
-    /** Scores through Weka's own {@code distributionForInstance} only (for the test that pins the direct path). */
-    double[] wekaScores(SparseVector v) {
-        return scores(v, false);
+    /** The scorer of a topic (for the fast-path and explanation code of this package). */
+    TopicScorer scorer(String topic) {
+        return scorers[topics.ids().indexOf(topic)];
+    }
+
+    Calibration calibration(String topic) {
+        return calibrations[topics.ids().indexOf(topic)];
+    }
+
+    /** A copy with other calibrations and thresholds (the trainer fits those after the scorers). */
+    BinaryRelevanceModel withDecisions(Calibration[] cal, double[] th, ModelProvenance p) {
+        return new BinaryRelevanceModel(space, scorers, cal, th, p);
+    }
+
+    /**
+     * A serialized model is its {@link Form}: the provenance as its canonical JSON (so the model file, which the
+     * manifest's checksum covers, holds exactly the record the manifest is written from) and the fitted parts.
+     */
+    private Object writeReplace() throws JsonProcessingException {
+        return new Form(MAPPER.writeValueAsString(provenance), space, scorers, calibrations, thresholds);
+    }
+
+    private void readObject(ObjectInputStream in) throws InvalidObjectException {
+        throw new InvalidObjectException("a model is read through its serialized form only");
+    }
+
+    private record Form(String provenance, FeatureSpace space, TopicScorer[] scorers, Calibration[] calibrations,
+            double[] thresholds) implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        private Object readResolve() throws InvalidObjectException {
+            ModelProvenance p;
+            try {
+                p = MAPPER.readValue(provenance, ModelProvenance.class);
+            } catch (JsonProcessingException | RuntimeException e) {
+                throw new InvalidObjectException("model provenance unreadable: " + e.getMessage());
+            }
+            if (p.topics() == null || space == null || scorers == null || calibrations == null || thresholds == null) {
+                throw new InvalidObjectException("model is missing parts");
+            }
+            for (TopicScorer s : scorers) {
+                if (s == null) {
+                    throw new InvalidObjectException("model has a topic without scorer");
+                }
+                if (s instanceof LinearScorer l && l.weights().length != space.size()) {
+                    throw new InvalidObjectException("a linear scorer has " + l.weights().length + " weights for "
+                            + space.size() + " features");
+                }
+            }
+            for (double th : thresholds) {
+                if (!(th >= 0 && th <= 1)) {
+                    throw new InvalidObjectException("threshold " + th + " outside [0, 1]");
+                }
+            }
+            try {
+                return new BinaryRelevanceModel(space, scorers, calibrations, thresholds, p);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidObjectException(e.getMessage());
+            }
+        }
     }
 }

@@ -1,69 +1,75 @@
 package io.rubrique.model;
 
-import java.io.Serializable;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import weka.classifiers.Classifier;
 import weka.core.SerializedObject;
 
 /**
- * Weka classifiers are not thread-safe at prediction time (LibLINEAR, SMO and Logistic push each instance through
- * internal filters). The pool lends each thread its own deep copy of the fitted classifiers and takes it back
- * afterwards; copies are made from a serialized snapshot of a master that is never used to predict, so a copy is
- * never taken of a classifier in mid-use. At most as many copies exist as threads that tagged at the same time.
+ * Lends each scoring thread its own deep copy of a fitted Weka classifier (Weka classifiers push each instance
+ * through internal filters, so they are not thread-safe). At most {@code max} copies ever exist: a thread that
+ * finds none idle and the limit reached waits for one to come back. Copies are made from a serialized snapshot of
+ * a master that is never used to predict. All fields are final and set in the constructor.
  */
-final class ClassifierPool implements Serializable {
-    private static final long serialVersionUID = 1L;
+final class ClassifierPool {
+    private final Classifier master;
+    private final int max;
+    private final BlockingQueue<Classifier> idle;
+    private final AtomicInteger created = new AtomicInteger();
+    private final Object snapshotLock = new Object();
+    private SerializedObject snapshot;
 
-    private final Classifier[] master;
-    private transient volatile SerializedObject snapshot;
-    private transient ConcurrentLinkedQueue<Classifier[]> idle;
-
-    ClassifierPool(Classifier[] master) {
-        this.master = master;
-    }
-
-    /** The fitted classifiers themselves: read-only use only (e.g. reading LibLINEAR's weights). */
-    Classifier[] master() {
-        return master;
-    }
-
-    Classifier[] borrow() {
-        ConcurrentLinkedQueue<Classifier[]> q = idle();
-        Classifier[] c = q.poll();
-        return c != null ? c : copy();
-    }
-
-    void giveBack(Classifier[] classifiers) {
-        idle().offer(classifiers);
-    }
-
-    private ConcurrentLinkedQueue<Classifier[]> idle() {
-        ConcurrentLinkedQueue<Classifier[]> q = idle;
-        if (q == null) {
-            synchronized (this) {
-                if (idle == null) {
-                    idle = new ConcurrentLinkedQueue<>();
-                }
-                q = idle;
-            }
+    ClassifierPool(Classifier master, int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("pool size must be at least 1, was " + max);
         }
-        return q;
+        this.master = master;
+        this.max = max;
+        this.idle = new ArrayBlockingQueue<>(max);
     }
 
-    private Classifier[] copy() {
+    Classifier borrow() {
+        Classifier c = idle.poll();
+        if (c != null) {
+            return c;
+        }
+        if (created.getAndIncrement() < max) {
+            return copy();
+        }
+        created.decrementAndGet();
         try {
-            SerializedObject s = snapshot;
-            if (s == null) {
-                synchronized (this) {
-                    if (snapshot == null) {
-                        snapshot = new SerializedObject(master);
-                    }
-                    s = snapshot;
+            return idle.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a classifier copy", e);
+        }
+    }
+
+    void giveBack(Classifier c) {
+        if (!idle.offer(c)) {
+            throw new IllegalStateException("more classifier copies returned than lent");
+        }
+    }
+
+    /** Copies made so far (at most {@code max}). */
+    int copies() {
+        return Math.min(created.get(), max);
+    }
+
+    private Classifier copy() {
+        try {
+            SerializedObject s;
+            synchronized (snapshotLock) {
+                if (snapshot == null) {
+                    snapshot = new SerializedObject(master);
                 }
+                s = snapshot;
             }
-            return (Classifier[]) s.getObject();
+            return (Classifier) s.getObject();
         } catch (Exception e) {
-            throw new IllegalStateException("cannot copy the fitted classifiers", e);
+            created.decrementAndGet();
+            throw new IllegalStateException("cannot copy the fitted classifier", e);
         }
     }
 }

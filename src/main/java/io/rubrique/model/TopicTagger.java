@@ -1,6 +1,7 @@
 package io.rubrique.model;
 
 import io.rubrique.data.Snippet;
+import io.rubrique.data.TopicSet;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -11,7 +12,7 @@ import java.util.List;
  * <pre>{@code
  * TopicTagger tagger = TopicTagger.load(Path.of("models/default"));
  * Tagging t = tagger.tag("Le Vietnam et Singapour coopèrent sur la cybersécurité", "Les deux ministres ...");
- * t.topics();   // [security, bilateral-relations, digital]
+ * t.topics();   // [security, bilateral-relations]
  * }</pre>
  */
 public interface TopicTagger {
@@ -29,6 +30,9 @@ public interface TopicTagger {
         return snippets.stream().map(s -> tag(s.title(), s.text())).toList();
     }
 
-    /** How this model was made: topics, thresholds, config, data checksum, versions. */
+    /** The topics this model tags with, in the order of every per-topic value it returns. */
+    TopicSet topics();
+
+    /** How this model was made: topics, thresholds, config, data checksum, versions (written from the model). */
     Manifest manifest();
 }

@@ -1,22 +1,24 @@
 package io.rubrique.model;
 
-import io.rubrique.data.Topic;
-import java.util.Map;
+import io.rubrique.data.PerTopic;
+import io.rubrique.data.TopicSet;
 import java.util.Set;
 
 /**
- * A fitted multi-label model: featurizer, one classifier per topic and a threshold per topic. Thread-safe.
- * This is what {@link ModelArtifact} serializes and {@link TopicTagger} wraps.
+ * A fitted multi-label model: featurizer, one scorer, calibration and threshold per topic, and the provenance of
+ * how it was made. Thread-safe. This is what {@link ModelArtifact} stores and {@link TopicTagger} wraps.
  */
 public interface TrainedModel {
-    /** Scores in [0, 1] for each topic, in {@link Topic#all()} order. */
-    double[] scores(String title, String text);
+    TopicSet topics();
 
-    /** The decision threshold of each topic: a topic is assigned when its score is at least its threshold. */
-    Map<Topic, Double> thresholds();
-
-    /** Scores and thresholded topics together. */
+    /** Calibrated scores and the topics whose score reaches its threshold. */
     Tagging tag(String title, String text);
+
+    /** The decision threshold of each topic, on the calibrated scale. */
+    PerTopic<Double> thresholds();
+
+    /** How this model was made. */
+    ModelProvenance provenance();
 
     /** The feature names of the fitted dictionary (for leak tests and inspection). */
     Set<String> vocabulary();

@@ -1,13 +1,10 @@
 package io.rubrique.model;
 
-import io.rubrique.data.LabelledItem;
-import java.util.List;
-
 /**
- * Fits a {@link TrainedModel} from labelled items. A trainer holds only its configuration, so one instance may
+ * Fits a {@link TrainedModel} from a training set. A trainer holds only its configuration, so one instance may
  * train many models concurrently (cross-validation folds in parallel). Everything data-dependent (dictionary,
- * idf, thresholds) is fitted from {@code items} alone: this is what keeps cross-validation honest.
+ * idf, calibration, thresholds) is fitted from {@code data} alone: this is what keeps cross-validation honest.
  */
 public interface Trainer {
-    TrainedModel train(List<LabelledItem> items, long seed);
+    TrainedModel train(TrainingSet data, long seed);
 }

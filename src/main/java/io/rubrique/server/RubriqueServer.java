@@ -153,7 +153,7 @@ public final class RubriqueServer implements AutoCloseable {
         ServedModel m = models.current();
         Snippet s = parser.classify(jsonBody(ctx, false));
         Tagging t = m.tagger().tag(s.title(), s.text());
-        writeJson(ctx, 200, new ApiResponses.Classify(t.topicIds(), t.scoresById(), m.ref()));
+        writeJson(ctx, 200, new ApiResponses.Classify(t.topics(), t.scores().toMap(), m.ref()));
     }
 
     private void classifyBatch(Context ctx) {
@@ -167,7 +167,7 @@ public final class RubriqueServer implements AutoCloseable {
         List<ApiResponses.BatchResult> results = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
             Tagging t = tags.get(i);
-            results.add(new ApiResponses.BatchResult(items.get(i).id(), t.topicIds(), t.scoresById()));
+            results.add(new ApiResponses.BatchResult(items.get(i).id(), t.topics(), t.scores().toMap()));
         }
         writeJson(ctx, 200, new ApiResponses.Batch(results, m.ref()));
     }

@@ -2,7 +2,7 @@ package io.rubrique.text;
 
 import io.rubrique.config.FeatureConfig;
 import io.rubrique.data.LabelledItem;
-import java.io.IOException;
+import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -24,33 +24,48 @@ import java.util.Set;
  * {@code char_weight}, then the whole vector L2-normalised.
  */
 public final class FeatureSpace implements Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
+    /**
+     * Per-thread scratch, shared by every feature space: one dense accumulator per thread, grown to the largest
+     * dictionary that thread has used. Static and holding no reference to any space, so a thread never keeps a
+     * dictionary alive (inner-fold dictionaries in training, replaced models in a server).
+     */
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     private final FeatureConfig config;
+    private final long[] keys;
     private final LongIntMap index;
     private final float[] idf;
     private final boolean[] isChar;
     private final String[] names;
-    private transient TermExtractor extractor;
-    private transient volatile ThreadLocal<Scratch> scratch;
+    private final TermExtractor extractor;
 
-    private FeatureSpace(FeatureConfig config, LongIntMap index, float[] idf, boolean[] isChar, String[] names) {
+    private FeatureSpace(FeatureConfig config, long[] keys, float[] idf, boolean[] isChar, String[] names) {
         this.config = config;
-        this.index = index;
+        this.keys = keys;
+        int[] vals = new int[keys.length];
+        for (int i = 0; i < vals.length; i++) {
+            vals[i] = i;
+        }
+        this.index = new LongIntMap(keys, vals);
         this.idf = idf;
         this.isChar = isChar;
         this.names = names;
         this.extractor = new TermExtractor(config);
     }
-
     /** Fits the dictionary and idf on {@code items} (and nothing else). */
     public static FeatureSpace fit(List<LabelledItem> items, FeatureConfig config) {
+        return fitTexts(items.stream().map(i -> new String[] {i.title(), i.text()}).toList(), config);
+    }
+
+    /** Fits the dictionary and idf on (title, text) pairs. */
+    public static FeatureSpace fitTexts(List<String[]> items, FeatureConfig config) {
         TermExtractor extractor = new TermExtractor(config);
         Map<Long, String> names = new HashMap<>();
         Map<Long, int[]> df = new HashMap<>();
-        for (LabelledItem item : items) {
+        for (String[] item : items) {
             TermCounts counts = new TermCounts(256);
-            extractor.extract(item.title(), item.text(), counts::add, names);
+            extractor.extract(item[0], item[1], counts::add, names);
             counts.forEach((h, c) -> df.computeIfAbsent(h, k -> new int[1])[0]++);
         }
         List<Long> kept = new ArrayList<>();
@@ -69,7 +84,6 @@ public final class FeatureSpace implements Serializable {
         }
         int n = kept.size();
         long[] keys = new long[n];
-        int[] vals = new int[n];
         float[] idf = new float[n];
         boolean[] isChar = new boolean[n];
         String[] termNames = new String[n];
@@ -77,12 +91,11 @@ public final class FeatureSpace implements Serializable {
         for (int i = 0; i < n; i++) {
             long h = kept.get(i);
             keys[i] = h;
-            vals[i] = i;
             idf[i] = (float) (Math.log((1 + docs) / (1 + df.get(h)[0])) + 1);
             termNames[i] = names.get(h);
             isChar[i] = termNames[i].startsWith("c:");
         }
-        return new FeatureSpace(config, new LongIntMap(keys, vals), idf, isChar, termNames);
+        return new FeatureSpace(config, keys, idf, isChar, termNames);
     }
 
     public int size() {
@@ -105,7 +118,8 @@ public final class FeatureSpace implements Serializable {
 
     /** The weighted, normalised vector of one snippet; terms unknown to the dictionary are ignored. */
     public SparseVector vectorize(String title, String text) {
-        Scratch sc = scratch();
+        Scratch sc = SCRATCH.get();
+        sc.begin(index, idf.length);
         extractor.extract(title, text, sc, null);
         int nnz = sc.touchedCount;
         int[] indices = sc.sortedTouched();
@@ -140,34 +154,26 @@ public final class FeatureSpace implements Serializable {
         return new SparseVector(indices, values);
     }
 
-    private Scratch scratch() {
-        ThreadLocal<Scratch> tl = scratch;
-        if (tl == null) {
-            synchronized (this) {
-                if (scratch == null) {
-                    scratch = ThreadLocal.withInitial(() -> new Scratch(idf.length));
-                }
-                tl = scratch;
-            }
-        }
-        return tl.get();
-    }
-
     /**
      * Per-thread accumulator: a dense count array the size of the dictionary plus the list of touched indices, so
      * a call costs one dictionary probe per term occurrence and no hashing of its own. Reset after each use.
      */
-    private final class Scratch implements TermExtractor.TermSink {
-        final double[] counts;
+    private static final class Scratch implements TermExtractor.TermSink {
+        double[] counts = new double[0];
         int[] touched = new int[256];
         int touchedCount;
+        /** The dictionary of the vectorize call in progress (cleared after it, so no space is retained). */
+        LongIntMap index;
 
         /** One bit per feature: set when touched, so touched indices can be read back in order. */
-        final long[] bits;
+        long[] bits = new long[1];
 
-        Scratch(int size) {
-            counts = new double[size];
-            bits = new long[(size >>> 6) + 1];
+        void begin(LongIntMap dictionary, int size) {
+            if (counts.length < size) {
+                counts = new double[size];
+                bits = new long[(size >>> 6) + 1];
+            }
+            index = dictionary;
         }
 
         /**
@@ -176,6 +182,7 @@ public final class FeatureSpace implements Serializable {
          */
         int[] sortedTouched() {
             int[] out = new int[touchedCount];
+            index = null;
             if ((long) touchedCount * 16 < bits.length) {
                 System.arraycopy(touched, 0, out, 0, touchedCount);
                 Arrays.sort(out);
@@ -226,8 +233,56 @@ public final class FeatureSpace implements Serializable {
         return extractor.tokens(TextNormalizer.normalize(s));
     }
 
-    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
-        in.defaultReadObject();
-        extractor = new TermExtractor(config);
+    /** For each feature of {@code other}, the index of the same term here, or -1 when this space lacks it. */
+    public int[] indicesOf(FeatureSpace other) {
+        int[] out = new int[other.keys.length];
+        for (int j = 0; j < out.length; j++) {
+            out[j] = index.get(other.keys[j]);
+        }
+        return out;
+    }
+
+    /** The term hash of feature {@code i} (for rebuilding and checking dictionaries). */
+    long key(int i) {
+        return keys[i];
+    }
+
+    /** Whether feature {@code i} is a character n-gram. */
+    public boolean isCharNgram(int i) {
+        return isChar[i];
+    }
+
+    /**
+     * A serialized space is its {@link Form}: the terms in index order, not the hash table, which is rebuilt on
+     * load (a hand-made table could make lookups loop), after checking that the arrays agree.
+     */
+    private Object writeReplace() {
+        return new Form(config, keys, idf, isChar, names);
+    }
+
+    private void readObject(ObjectInputStream in) throws InvalidObjectException {
+        throw new InvalidObjectException("a FeatureSpace is read through its serialized form only");
+    }
+
+    private record Form(FeatureConfig config, long[] keys, float[] idf, boolean[] isChar, String[] names)
+            implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        private Object readResolve() throws InvalidObjectException {
+            if (config == null || keys == null || idf == null || isChar == null || names == null
+                    || idf.length != keys.length || isChar.length != keys.length || names.length != keys.length) {
+                throw new InvalidObjectException("feature space arrays are missing or disagree in length");
+            }
+            java.util.Set<Long> seen = new java.util.HashSet<>();
+            for (int i = 0; i < keys.length; i++) {
+                if (keys[i] == 0 || !seen.add(keys[i]) || names[i] == null || !(idf[i] > 0)) {
+                    throw new InvalidObjectException("feature " + i + " is malformed");
+                }
+            }
+            if (!config.problems().isEmpty()) {
+                throw new InvalidObjectException("feature config: " + config.problems());
+            }
+            return new FeatureSpace(config, keys, idf, isChar, names);
+        }
     }
 }

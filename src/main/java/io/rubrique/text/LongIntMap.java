@@ -1,14 +1,12 @@
 package io.rubrique.text;
 
-import java.io.Serializable;
 import java.util.Arrays;
 
 /**
  * Open-addressing map from 64-bit term hashes to feature indices. Read-only after construction, so safe to share
  * between threads; lookups allocate nothing (the hot path of {@code tag()}). Key 0 is reserved as "empty".
  */
-final class LongIntMap implements Serializable {
-    private static final long serialVersionUID = 1L;
+final class LongIntMap {
     private final long[] keys;
     private final int[] values;
     private final int mask;

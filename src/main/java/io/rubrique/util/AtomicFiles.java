@@ -3,17 +3,26 @@ package io.rubrique.util;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.Comparator;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Writes that either complete or leave nothing behind: content goes to a temporary sibling first and is then
- * renamed over the target, so readers never see a half-written model, report or folder.
+ * Writes that either complete or leave nothing behind: content goes to a temporary sibling named after this
+ * process ({@link TempNames}), is forced to disk, and is then renamed over the target, after which the directory
+ * entry is forced too. Readers never see a half-written model, report or label file, and a crash or kill -9 at
+ * any moment leaves either the old content or the new.
  */
 public final class AtomicFiles {
     private AtomicFiles() {
@@ -35,53 +44,56 @@ public final class AtomicFiles {
         write(target, out -> out.write(content.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /**
+     * Replaces {@code target} with what {@code writer} writes. An existing target keeps its permissions (a 0644
+     * inbox stays 0644). Stale temporaries of killed writers beside the target are removed first.
+     */
     public static void write(Path target, StreamWriter writer) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        TempNames.cleanStale(dir);
+        Path tmp = dir.resolve(TempNames.forTarget(target.getFileName().toString()));
         try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                    OutputStream out = java.nio.channels.Channels.newOutputStream(ch)) {
                 writer.write(out);
+                out.flush();
+                ch.force(true);
             }
+            copyPermissions(target, tmp);
             move(tmp, target);
+            forceDirectory(dir);
         } finally {
             Files.deleteIfExists(tmp);
         }
     }
 
     /**
-     * Builds a whole directory under a temporary name beside {@code target} and renames it into place. An existing
-     * target is replaced only after the new one is complete (it is moved aside, then deleted).
+     * Builds a whole new directory under a temporary name beside {@code target} and renames it into place in
+     * one step; fails if {@code target} exists (directories are never replaced: models use versioned
+     * subdirectories and a pointer file instead).
      */
     public static void writeDirectory(Path target, DirectoryWriter writer) throws IOException {
         Path abs = target.toAbsolutePath();
         Path parent = abs.getParent();
         Files.createDirectories(parent);
-        Path tmp = Files.createTempDirectory(parent, "." + abs.getFileName() + ".tmp-");
-        Path old = null;
+        TempNames.cleanStale(parent);
+        if (Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
+            throw new FileAlreadyExistsException(abs.toString(), null, "already exists");
+        }
+        Path tmp = Files.createDirectory(parent.resolve(TempNames.forTarget(abs.getFileName().toString())));
         try {
             writer.write(tmp);
-            if (Files.exists(abs)) {
-                old = Files.createTempDirectory(parent, "." + abs.getFileName() + ".old-");
-                Files.delete(old);
-                move(abs, old);
-            }
-            move(tmp, abs);
-        } catch (IOException | RuntimeException e) {
-            if (old != null && !Files.exists(abs)) {
-                move(old, abs);
-                old = null;
-            }
-            throw e;
+            forceTree(tmp);
+            Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
+            forceDirectory(parent);
         } finally {
             deleteRecursively(tmp);
-            if (old != null) {
-                deleteRecursively(old);
-            }
         }
     }
 
-    private static void move(Path from, Path to) throws IOException {
+    /** Renames atomically, replacing the target (falls back to a plain move where the file system cannot). */
+    public static void move(Path from, Path to) throws IOException {
         try {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
@@ -89,8 +101,40 @@ public final class AtomicFiles {
         }
     }
 
+    /** Forces a directory's entries to disk (where the platform allows opening a directory). */
+    public static void forceDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // Not every platform can fsync a directory (Windows); the rename itself is still atomic.
+        }
+    }
+
+    /** Forces every file under {@code dir}, then the directories. */
+    public static void forceTree(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                    try (FileChannel ch = FileChannel.open(p, StandardOpenOption.WRITE)) {
+                        ch.force(true);
+                    }
+                } else if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                    forceDirectory(p);
+                }
+            }
+        }
+    }
+
+    private static void copyPermissions(Path from, Path to) throws IOException {
+        if (!Files.exists(from) || !Files.getFileStore(to).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            return;
+        }
+        Set<PosixFilePermission> perms = Files.getPosixFilePermissions(from);
+        Files.setPosixFilePermissions(to, perms);
+    }
+
     public static void deleteRecursively(Path path) {
-        if (!Files.exists(path)) {
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         try (Stream<Path> walk = Files.walk(path)) {
@@ -105,5 +149,4 @@ public final class AtomicFiles {
             throw new UncheckedIOException(e);
         }
     }
-
 }

@@ -9,7 +9,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
  * The project's Jackson configuration: snake_case names in every JSON file and API (Java records stay camelCase),
- * strict on unknown fields, stable key order, no trailing tokens.
+ * strict on unknown fields, no trailing tokens. Maps are written in their own iteration order (never re-sorted),
+ * so per-topic values keep the declared topic order; every serialized map is ordered (LinkedHashMap, TreeMap).
  */
 public final class Json {
     private Json() {
@@ -20,7 +21,6 @@ public final class Json {
         return JsonMapper.builder()
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
                 .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .build();

@@ -12,6 +12,7 @@ import io.rubrique.model.TopicTagger;
 import io.rubrique.util.Hashing;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,17 +30,21 @@ class TrainCommandTest {
         Outcome o = rubrique("train", "--no-eval", "--labels", "labels/snippets.jsonl", "--config", FIXED,
                 "--model", model.toString(), "--seed", "17", "--runs-dir", runs.toString());
         assertEquals(0, o.code(), o.err());
-        assertTrue(o.out().startsWith("model:   " + model + "  (config core-test, 49 items"), o.out());
+        assertTrue(o.out().startsWith("model:   " + model + "  (version "), o.out());
+        assertTrue(o.out().contains("config core-test, 49 items, 4 topics"), o.out());
         assertTrue(o.out().contains("thresholds: digital=0.50 security=0.50 party-congress=0.50 "
                 + "bilateral-relations=0.50"), o.out());
-        assertTrue(Files.isRegularFile(model.resolve(ModelArtifact.MANIFEST_FILE)));
-        assertTrue(Files.isRegularFile(model.resolve(ModelArtifact.MODEL_FILE)));
+        Path version = ModelArtifact.resolve(model);
+        assertTrue(Files.isRegularFile(version.resolve(ModelArtifact.MANIFEST_FILE)));
+        assertTrue(Files.isRegularFile(version.resolve(ModelArtifact.MODEL_FILE)));
         assertFalse(Files.exists(runs), "--no-eval wrote a run report");
 
         Manifest m = TopicTagger.load(model).manifest();
         assertEquals("core-test", m.name());
         assertEquals(17, m.seed());
-        assertEquals(Hashing.sha256(Path.of("labels/snippets.jsonl")), m.data().sha256());
+        assertEquals(io.rubrique.data.LabelReader.read(Path.of("labels/snippets.jsonl")).sha256(), m.data().sha256());
+        assertEquals(Hashing.sha256(List.of(Path.of("labels/snippets.jsonl"), Path.of("labels/topics.json"))),
+                m.data().sha256(), "the digest covers the labels and the topic declaration");
         assertTrue(o.out().contains("sha256 " + m.modelSha256().substring(0, 12)), o.out());
     }
 

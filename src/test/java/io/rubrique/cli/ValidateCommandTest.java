@@ -63,7 +63,7 @@ class ValidateCommandTest {
                 {"id":"d","kind":"teaser","text":"Sans sujets."}
                 """);
         assertEquals(1, run(labels.toString()));
-        assertEquals(bad + ":1: topics: unknown topic 'economy' (allowed: digital, security, party-congress,"
+        assertEquals(bad + ":1: topics: unknown topic 'economy' (known: digital, security, party-congress,"
                         + " bilateral-relations)\n"
                         + bad + ":1: id: duplicate id 'a' (first at " + labels.resolve("snippets.jsonl") + ":1)\n"
                         + bad + ":2: topics: missing (use [] for an item with no topic)\n",
@@ -72,9 +72,9 @@ class ValidateCommandTest {
     }
 
     @Test
-    void missingPathIsAUsageError() {
-        assertEquals(2, run(tmp.resolve("nope").toString()));
-        assertTrue(err.toString().contains("no such label file or directory"), err.toString());
+    void aMissingPathIsBadInputExitingOneAsInEveryCommand() {
+        assertEquals(1, run(tmp.resolve("nope").toString()));
+        assertTrue(err.toString().contains("nope: no such file"), err.toString());
     }
 
     @Test

@@ -61,11 +61,11 @@ class ExperimentConfigTest {
     void everyBadValueIsNamed() {
         String m = error("""
                 {"features": {"weighting": "foo", "min_df": 0, "char_ngram_min": 4, "char_ngram_max": 3},
-                 "learner": {"type": "rf"},
+                 "learner": {"balance": "rf"},
                  "thresholds": {"min": 0.8, "max": 0.2},
                  "evaluation": {"folds": 1}}""");
         for (String field : List.of("features.weighting: 'foo'", "features.min_df", "features.char_ngram_max",
-                "learner.type: 'rf'", "thresholds.min/max", "evaluation.folds")) {
+                "learner.balance: 'rf'", "thresholds.min/max", "evaluation.folds")) {
             assertTrue(m.contains(field), field + " not in: " + m);
         }
         assertTrue(m.startsWith("exp.json: "), m);
@@ -113,9 +113,9 @@ class ExperimentConfigTest {
 
     @Test
     void aFileIsReadAndErrorsNameIt() throws IOException {
-        Path file = Files.writeString(tmp.resolve("bad.json"), "{\"learner\": {\"type\": \"rf\"}}");
+        Path file = Files.writeString(tmp.resolve("bad.json"), "{\"learner\": {\"balance\": \"rf\"}}");
         ConfigException e = assertThrows(ConfigException.class, () -> ExperimentConfig.read(file));
-        assertTrue(e.getMessage().startsWith(file + ": learner.type"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(file + ": learner.balance"), e.getMessage());
     }
 
     @Test

@@ -17,50 +17,50 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 class IterativeStratificationTest {
-    private static List<Set<Topic>> labels(int n, long seed) {
+    private static List<Set<String>> labels(int n, long seed) {
         return SyntheticData.items(n, seed).stream().map(LabelledItem::topics).toList();
     }
 
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
     void everyFoldGetsEveryTopicAndSizesDifferByAtMostOne(long seed) {
-        List<Set<Topic>> labels = labels(97, seed);
+        List<Set<String>> labels = labels(97, seed);
         int k = 5;
-        int[] fold = IterativeStratification.folds(labels, k, seed * 31);
+        int[] fold = IterativeStratification.folds(labels, TopicSet.defaults().ids(), k, seed * 31);
         int[] size = new int[k];
-        int[][] perTopic = new int[k][Topic.all().size()];
+        int[][] perTopic = new int[k][TopicSet.defaults().size()];
         for (int i = 0; i < fold.length; i++) {
             size[fold[i]]++;
-            for (Topic t : labels.get(i)) {
-                perTopic[fold[i]][t.ordinal()]++;
+            for (String t : labels.get(i)) {
+                perTopic[fold[i]][TopicSet.defaults().ids().indexOf(t)]++;
             }
         }
         assertTrue(Arrays.stream(size).max().getAsInt() - Arrays.stream(size).min().getAsInt() <= 1,
                 Arrays.toString(size));
         for (int f = 0; f < k; f++) {
-            for (Topic t : Topic.all()) {
-                assertTrue(perTopic[f][t.ordinal()] > 0, "fold " + f + " lacks " + t);
+            for (String t : TopicSet.defaults().ids()) {
+                assertTrue(perTopic[f][TopicSet.defaults().ids().indexOf(t)] > 0, "fold " + f + " lacks " + t);
             }
         }
     }
 
     @Test
     void rareTopicWithExactlyKItemsLandsOnceInEachFold() {
-        List<Set<Topic>> labels = new java.util.ArrayList<>(labels(60, 9).stream().map(s -> {
-            EnumSet<Topic> c = EnumSet.noneOf(Topic.class);
+        List<Set<String>> labels = new java.util.ArrayList<>(labels(60, 9).stream().map(s -> {
+            Set<String> c = new java.util.LinkedHashSet<String>();
             c.addAll(s);
-            c.remove(Topic.PARTY_CONGRESS);
-            return (Set<Topic>) c;
+            c.remove("party-congress");
+            return (Set<String>) c;
         }).toList());
         for (int i = 0; i < 5; i++) {
-            EnumSet<Topic> c = EnumSet.of(Topic.PARTY_CONGRESS);
+            Set<String> c = new java.util.LinkedHashSet<String>(List.of("party-congress"));
             c.addAll(labels.get(i * 7));
             labels.set(i * 7, c);
         }
-        int[] fold = IterativeStratification.folds(labels, 5, 77);
+        int[] fold = IterativeStratification.folds(labels, TopicSet.defaults().ids(), 5, 77);
         int[] rare = new int[5];
         for (int i = 0; i < fold.length; i++) {
-            if (labels.get(i).contains(Topic.PARTY_CONGRESS)) {
+            if (labels.get(i).contains("party-congress")) {
                 rare[fold[i]]++;
             }
         }
@@ -70,8 +70,8 @@ class IterativeStratificationTest {
     @ParameterizedTest
     @ValueSource(longs = {11, 12, 13, 14, 15})
     void untaggedItemsAreSpreadEvenly(long seed) {
-        List<Set<Topic>> labels = labels(100, seed);
-        int[] fold = IterativeStratification.folds(labels, 4, seed + 3);
+        List<Set<String>> labels = labels(100, seed);
+        int[] fold = IterativeStratification.folds(labels, TopicSet.defaults().ids(), 4, seed + 3);
         int[] untagged = new int[4];
         for (int i = 0; i < fold.length; i++) {
             if (labels.get(i).isEmpty()) {
@@ -84,15 +84,15 @@ class IterativeStratificationTest {
 
     @Test
     void sameSeedSameFoldsOtherSeedOtherFolds() {
-        List<Set<Topic>> labels = labels(80, 5);
-        assertArrayEquals(IterativeStratification.folds(labels, 5, 42), IterativeStratification.folds(labels, 5, 42));
-        assertFalse(Arrays.equals(IterativeStratification.folds(labels, 5, 42),
-                IterativeStratification.folds(labels, 5, 43)));
+        List<Set<String>> labels = labels(80, 5);
+        assertArrayEquals(IterativeStratification.folds(labels, TopicSet.defaults().ids(), 5, 42), IterativeStratification.folds(labels, TopicSet.defaults().ids(), 5, 42));
+        assertFalse(Arrays.equals(IterativeStratification.folds(labels, TopicSet.defaults().ids(), 5, 42),
+                IterativeStratification.folds(labels, TopicSet.defaults().ids(), 5, 43)));
     }
 
     @Test
     void unequalSplitHitsItsTargetSizeExactly() {
-        int[] part = IterativeStratification.split(labels(83, 2), new double[] {0.4, 0.6}, 1);
+        int[] part = IterativeStratification.split(labels(83, 2), TopicSet.defaults().ids(), new double[] {0.4, 0.6}, 1);
         assertEquals(33, Arrays.stream(part).filter(p -> p == 0).count()); // 0.4 * 83 = 33.2
     }
 }

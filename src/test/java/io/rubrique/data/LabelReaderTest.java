@@ -64,6 +64,6 @@ class LabelReaderTest {
     @Test
     void missingPathIsAnError() {
         IOException e = assertThrows(IOException.class, () -> LabelReader.read(tmp.resolve("nope")));
-        assertTrue(e.getMessage().contains("nope: no such label file or directory"));
+        assertTrue(e.getMessage().contains("nope: no such file or directory"), e.getMessage());
     }
 }

@@ -25,7 +25,7 @@ class LabelValidatorTest {
     }
 
     private LabelValidator.Result validate(Path... files) throws IOException {
-        return new LabelValidator(true).validate(List.of(files));
+        return new LabelValidator(TopicSet.defaults(), true).validate(List.of(files));
     }
 
     /** The problems of a one-file check, as {@code line: field: message} (the file name stripped). */
@@ -43,7 +43,7 @@ class LabelValidatorTest {
                 """));
         assertTrue(r.clean(), r.problems().toString());
         assertEquals(2, r.records());
-        assertEquals(Set.of(Topic.DIGITAL, Topic.SECURITY), r.labelled().get(0).topics());
+        assertEquals(Set.of("digital", "security"), r.labelled().get(0).topics());
         assertEquals("", r.labelled().get(1).title());
     }
 
@@ -118,7 +118,7 @@ class LabelValidatorTest {
         assertTrue(inbox.clean());
         assertEquals(1, inbox.unlabelled().size());
         assertEquals(0, inbox.labelled().size());
-        assertEquals(1, new LabelValidator(false).validate(List.of(tmp.resolve("inbox.jsonl"))).problems().size());
+        assertEquals(1, new LabelValidator(TopicSet.defaults(), false).validate(List.of(tmp.resolve("inbox.jsonl"))).problems().size());
     }
 
     @Test
@@ -131,9 +131,9 @@ class LabelValidatorTest {
     void unknownTopicIsReportedWithTheAllowedOnes() throws IOException {
         Path f = file("snippets.jsonl", "\n".repeat(11)
                 + "{\"id\":\"a\",\"kind\":\"teaser\",\"text\":\"x\",\"topics\":[\"economy\",1]}\n");
-        assertEquals(List.of(f + ":12: topics: unknown topic 'economy' (allowed: digital, security, party-congress,"
+        assertEquals(List.of(f + ":12: topics: unknown topic 'economy' (known: digital, security, party-congress,"
                         + " bilateral-relations)",
-                f + ":12: topics: unknown topic 1 (allowed: digital, security, party-congress, bilateral-relations)"),
+                f + ":12: topics: unknown topic 1 (known: digital, security, party-congress, bilateral-relations)"),
                 validate(f).problems().stream().map(LabelProblem::toString).toList());
     }
 

@@ -21,7 +21,7 @@ class RepositoryLabelsTest {
 
     @Test
     void committedLabelsValidateCleanly() throws IOException {
-        LabelValidator.Result r = new LabelValidator(false).validate(List.of(LABELS));
+        LabelValidator.Result r = new LabelValidator(TopicSet.forLabels(LABELS), false).validate(List.of(LABELS));
         assertTrue(r.problems().isEmpty(), () -> r.problems().toString());
         assertEquals(49, r.labelled().size());
     }
@@ -54,7 +54,8 @@ class RepositoryLabelsTest {
 
     @Test
     void guidelinesCountsMatchTheLabels() throws IOException {
-        LabelStats stats = LabelStats.of(LabelReader.read(LABELS).items());
+        LabelSet labels = LabelReader.read(LABELS);
+        LabelStats stats = LabelStats.of(labels.topics(), labels.items());
         assertTrue(GuidelinesCounts.isCurrent(GUIDELINES, stats),
                 "labels/GUIDELINES.md counts are stale: run rubrique validate --guidelines labels/GUIDELINES.md");
     }

@@ -20,7 +20,7 @@ public final class EvalFixtures {
     }
 
     public static ExperimentConfig config(String name, int folds, int repeats) {
-        return new ExperimentConfig(name, "test config", null, null, null,
+        return new ExperimentConfig(name, "test config", null, null, null, null,
                 new EvaluationConfig(folds, repeats, 42L));
     }
 
@@ -31,7 +31,7 @@ public final class EvalFixtures {
 
     public static RunResult run(Path runsDir, LabelSet data, long seed, Trainer trainer, Instant at)
             throws IOException {
-        return EvaluationRun.run(data, config("tiny", 3, 2), trainer, seed, Optional.empty(), runsDir, "evaluate",
+        return EvaluationRun.run(io.rubrique.model.TrainingSet.of(data), config("tiny", 3, 2), trainer, seed, Optional.empty(), runsDir, "evaluate",
                 Map.of(), options(at));
     }
 }

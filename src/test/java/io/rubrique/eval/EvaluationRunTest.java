@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rubrique.data.LabelSet;
 import io.rubrique.data.LabelledItem;
-import io.rubrique.data.Topic;
+import io.rubrique.data.TopicSet;
 import io.rubrique.eval.report.Charts;
 import io.rubrique.eval.report.JsonFiles;
 import io.rubrique.util.Json;
@@ -35,7 +35,8 @@ class EvaluationRunTest {
         RunResult r = EvalFixtures.run(runs, data, 7, new KeywordTrainer(), EvalFixtures.T0);
         assertEquals(runs.resolve("20250301T100000Z-tiny"), r.runDir());
         for (String f : List.of("report.json", "report.md", "report.html", "predictions.jsonl", "charts/f1.png",
-                "charts/confusion.png", "charts/pr_curves.png", "charts/learning_curve.png")) {
+                "charts/confusion.png", "charts/pr_curves.png", "charts/learning_curve.png",
+                "charts/reliability.png")) {
             assertTrue(Files.size(r.runDir().resolve(f)) > 0, f);
         }
         try (Stream<Path> s = Files.list(runs)) {
@@ -54,9 +55,9 @@ class EvaluationRunTest {
     void reportJsonHasTheDocumentedKeys() throws IOException {
         RunResult r = EvalFixtures.run(runs, data, 7, new KeywordTrainer(), EvalFixtures.T0);
         JsonNode j = RunStore.read(r.runDir());
-        for (String k : List.of("run_id", "started_at", "finished_at", "kind", "config", "data", "protocol",
-                "metrics", "per_fold", "learning_curve", "thresholds", "pr_curves", "errors", "timings", "versions",
-                "code_revision")) {
+        for (String k : List.of("run_id", "started_at", "finished_at", "kind", "config", "topics", "data",
+                "protocol", "intervals", "metrics", "reliability", "per_fold", "learning_curve", "thresholds",
+                "pr_curves", "errors", "timings", "versions", "code_revision")) {
             assertTrue(j.has(k), k);
         }
         assertEquals("evaluate", j.get("kind").asText());
@@ -67,21 +68,29 @@ class EvaluationRunTest {
         assertEquals(2, j.at("/protocol/assignment").size());
         assertEquals(60, j.at("/protocol/assignment/0").size());
         assertEquals(60, j.at("/protocol/item_ids").size());
-        for (String m : List.of("macro_f1", "micro_f1", "subset_accuracy", "hamming_loss")) {
+        assertTrue(j.at("/intervals/meaning").asText().contains("new items"));
+        assertEquals(Bootstrap.RESAMPLES, j.at("/intervals/resamples").asInt());
+        for (String m : List.of("macro_f1", "micro_f1", "subset_accuracy", "hamming_loss", "brier", "ece")) {
             assertEstimate(j.at("/metrics/" + m), m);
         }
-        for (Topic t : Topic.all()) {
-            JsonNode topic = j.at("/metrics/per_topic/" + t.id());
-            for (String m : List.of("precision", "recall", "f1", "roc_auc", "pr_auc")) {
+        for (String t : TopicSet.defaults().ids()) {
+            JsonNode topic = j.at("/metrics/per_topic/" + t);
+            for (String m : List.of("precision", "recall", "f1", "roc_auc", "pr_auc", "brier", "ece")) {
                 assertEstimate(topic.get(m), t + "." + m);
             }
             assertTrue(topic.get("support").asInt() > 0);
-            assertTrue(j.at("/thresholds/" + t.id()).has("mean"));
+            assertTrue(j.at("/thresholds/" + t).has("mean"));
         }
         assertEquals(6, j.get("per_fold").size());
         assertTrue(j.at("/per_fold/0/f1/digital").isNumber());
         assertEquals(4, j.at("/learning_curve/points").size());
         assertEquals(1, j.at("/learning_curve/repeats").asInt());
+        assertTrue(j.at("/learning_curve/last_step/advice").asText().contains("macro-F1"));
+        assertEstimateInsideUnit(j.at("/learning_curve/points/0/macro_f1"), "curve point");
+        assertTrue(j.at("/reliability/digital/0/items").asInt() > 0);
+        List<String> order = new java.util.ArrayList<>();
+        j.at("/metrics/per_topic").fieldNames().forEachRemaining(order::add);
+        assertEquals(TopicSet.defaults().ids(), order, "per-topic metrics keep the declared topic order");
         assertTrue(j.at("/timings/total_ms").isNumber());
         assertTrue(j.at("/versions/weka").isTextual());
         assertTrue(j.get("errors").size() <= EvaluationRun.ERROR_ROWS);
@@ -92,6 +101,13 @@ class EvaluationRunTest {
         assertTrue(e.get("mean").isNumber(), what);
         assertEquals(2, e.get("ci95").size(), what);
         assertEquals(2, e.get("values").size(), what);
+        assertTrue(e.get("repeat_sd").isNumber(), what);
+    }
+
+    private static void assertEstimateInsideUnit(JsonNode e, String what) {
+        double lo = e.get("ci95").get(0).asDouble();
+        double hi = e.get("ci95").get(1).asDouble();
+        assertTrue(0 <= lo && lo <= hi && hi <= 1, what + " " + e.get("ci95"));
     }
 
     @Test
@@ -99,7 +115,7 @@ class EvaluationRunTest {
         RunWriter failing = new RunWriter(List.of(JsonFiles::write, (outcome, charts, dir) -> {
             throw new IOException("renderer exploded");
         }));
-        IOException e = assertThrows(IOException.class, () -> EvaluationRun.run(data,
+        IOException e = assertThrows(IOException.class, () -> EvaluationRun.run(io.rubrique.model.TrainingSet.of(data),
                 EvalFixtures.config("tiny", 3, 2), new KeywordTrainer(), 7, Optional.empty(), runs, "evaluate",
                 Map.of(), EvalFixtures.options(EvalFixtures.T0).withWriter(failing)));
         assertEquals("renderer exploded", e.getMessage());
@@ -118,7 +134,7 @@ class EvaluationRunTest {
     }
 
     private ExperimentFixture evaluate(int threads) {
-        RunOutcome o = EvaluationRun.evaluate(data, EvalFixtures.config("tiny", 3, 2), new KeywordTrainer(), 9,
+        RunOutcome o = EvaluationRun.evaluate(io.rubrique.model.TrainingSet.of(data), EvalFixtures.config("tiny", 3, 2), new KeywordTrainer(), 9,
                 Optional.empty(), runs, "evaluate", Map.of(), EvalFixtures.options(EvalFixtures.T0)
                         .withThreads(threads));
         JsonNode j = Json.mapper().valueToTree(o.report());
@@ -138,17 +154,18 @@ class EvaluationRunTest {
     void testSetIsScoredAndReported() throws IOException {
         List<LabelledItem> heldOut = SyntheticData.items(20, 99).stream().map(i -> new LabelledItem("test-" + i.id(),
                 i.kind(), i.source(), i.title(), i.text(), i.topics())).toList();
-        RunResult r = EvaluationRun.run(data, EvalFixtures.config("tiny", 3, 2), new KeywordTrainer(), 7,
+        RunResult r = EvaluationRun.run(io.rubrique.model.TrainingSet.of(data), EvalFixtures.config("tiny", 3, 2), new KeywordTrainer(), 7,
                 Optional.of(SyntheticData.labelSet(heldOut, "test-sha")), runs, "evaluate", Map.of(),
                 EvalFixtures.options(EvalFixtures.T0));
         assertEquals(20, r.report().test().data().items());
         assertEquals(20, Files.readAllLines(r.runDir().resolve(JsonFiles.TEST_PREDICTIONS)).size());
-        assertTrue(r.report().test().macroF1() > 0.5, "keyword trainer should do well on synthetic data");
+        assertTrue(r.report().test().metrics().macroF1().mean() > 0.5, "keyword trainer should do well on synthetic data");
+        assertNotNull(r.report().test().metrics().macroF1().ci95(), "test-set figures have intervals too");
     }
 
     @Test
     void testSetSharingItemIdsWithTheDataIsRefused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> EvaluationRun.run(data,
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> EvaluationRun.run(io.rubrique.model.TrainingSet.of(data),
                 EvalFixtures.config("tiny", 3, 2), new KeywordTrainer(), 7,
                 Optional.of(SyntheticData.labelSet(data.items().subList(0, 5), "x")), runs, "evaluate", Map.of(),
                 EvalFixtures.options(EvalFixtures.T0)));
@@ -169,7 +186,7 @@ class EvaluationRunTest {
 
     @Test
     void extraFieldsFromTheCallerAreRecorded() throws IOException {
-        RunResult r = EvaluationRun.run(data, EvalFixtures.config("tiny", 3, 2), new KeywordTrainer(), 7,
+        RunResult r = EvaluationRun.run(io.rubrique.model.TrainingSet.of(data), EvalFixtures.config("tiny", 3, 2), new KeywordTrainer(), 7,
                 Optional.empty(), runs, "train", Map.of("model_path", "models/tiny", "model_sha256", "abc"),
                 EvalFixtures.options(EvalFixtures.T0));
         JsonNode j = RunStore.read(r.runDir());

@@ -1,14 +1,18 @@
 package io.rubrique.eval;
 
+import io.rubrique.config.ExperimentConfig;
 import io.rubrique.data.LabelledItem;
-import io.rubrique.data.Topic;
+import io.rubrique.data.PerTopic;
+import io.rubrique.data.TopicSet;
+import io.rubrique.model.ModelProvenance;
 import io.rubrique.model.Tagging;
 import io.rubrique.model.TrainedModel;
 import io.rubrique.model.Trainer;
-import java.util.EnumMap;
-import java.util.EnumSet;
+import io.rubrique.model.TrainingSet;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,14 +25,16 @@ import java.util.Set;
  */
 public final class KeywordTrainer implements Trainer {
     @Override
-    public TrainedModel train(List<LabelledItem> items, long seed) {
-        Map<Topic, Map<String, Double>> weights = new EnumMap<>(Topic.class);
-        Map<Topic, Double> priors = new EnumMap<>(Topic.class);
+    public TrainedModel train(TrainingSet data, long seed) {
+        List<LabelledItem> items = data.items();
+        TopicSet topics = data.topics();
+        Map<String, Map<String, Double>> weights = new HashMap<>();
+        Map<String, Double> priors = new HashMap<>();
         Set<String> vocabulary = new HashSet<>();
         for (LabelledItem item : items) {
             vocabulary.addAll(words(item.title(), item.text()));
         }
-        for (Topic t : Topic.all()) {
+        for (String t : topics.ids()) {
             Map<String, Integer> pos = new HashMap<>();
             Map<String, Integer> neg = new HashMap<>();
             int nPos = 0;
@@ -49,7 +55,15 @@ public final class KeywordTrainer implements Trainer {
             weights.put(t, w);
             priors.put(t, Math.log((nPos + 0.5) / (nNeg + 0.5)));
         }
-        return new Model(weights, priors, Set.copyOf(vocabulary));
+        return new Model(topics, weights, priors, Set.copyOf(vocabulary), provenance(data, seed));
+    }
+
+    /** A minimal provenance for test models. */
+    public static ModelProvenance provenance(TrainingSet data, long seed) {
+        Map<String, ModelProvenance.TopicFacts> facts = new LinkedHashMap<>();
+        return new ModelProvenance("keyword", ExperimentConfig.defaults(), data.topics(), data.data(), null, seed,
+                new ModelProvenance.TrainingFacts(data.items().size(), 0, 0, facts), Map.of("rubrique", "test"),
+                "test", "2025-01-01T00:00:00Z");
     }
 
     static Set<String> words(String title, String text) {
@@ -62,41 +76,30 @@ public final class KeywordTrainer implements Trainer {
         return out;
     }
 
-    private record Model(Map<Topic, Map<String, Double>> weights, Map<Topic, Double> priors, Set<String> vocabulary)
-            implements TrainedModel {
+    private record Model(TopicSet topics, Map<String, Map<String, Double>> weights, Map<String, Double> priors,
+            Set<String> vocabulary, ModelProvenance provenance) implements TrainedModel {
         @Override
-        public double[] scores(String title, String text) {
-            Set<String> ws = words(title, text);
-            double[] s = new double[Topic.all().size()];
-            for (Topic t : Topic.all()) {
-                double z = priors.get(t);
-                for (String w : ws) {
-                    z += weights.get(t).getOrDefault(w, 0.0);
-                }
-                s[t.ordinal()] = 1 / (1 + Math.exp(-z / 4));
-            }
-            return s;
-        }
-
-        @Override
-        public Map<Topic, Double> thresholds() {
-            Map<Topic, Double> m = new EnumMap<>(Topic.class);
-            Topic.all().forEach(t -> m.put(t, 0.5));
-            return m;
+        public PerTopic<Double> thresholds() {
+            return PerTopic.of(topics, t -> 0.5);
         }
 
         @Override
         public Tagging tag(String title, String text) {
-            double[] s = scores(title, text);
-            Map<Topic, Double> scores = new EnumMap<>(Topic.class);
-            EnumSet<Topic> topics = EnumSet.noneOf(Topic.class);
-            for (Topic t : Topic.all()) {
-                scores.put(t, s[t.ordinal()]);
-                if (s[t.ordinal()] >= 0.5) {
-                    topics.add(t);
+            Set<String> ws = words(title, text);
+            List<String> assigned = new ArrayList<>();
+            PerTopic<Double> scores = PerTopic.of(topics, t -> {
+                double z = priors.get(t);
+                for (String w : ws) {
+                    z += weights.get(t).getOrDefault(w, 0.0);
                 }
-            }
-            return new Tagging(topics, scores);
+                return 1 / (1 + Math.exp(-z / 4));
+            });
+            scores.forEach((t, s) -> {
+                if (s >= 0.5) {
+                    assigned.add(t);
+                }
+            });
+            return new Tagging(assigned, scores);
         }
     }
 }

@@ -6,13 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rubrique.data.LabelSet;
-import io.rubrique.data.Topic;
+import io.rubrique.data.TopicSet;
 import io.rubrique.eval.RunComparison.Comparison;
 import io.rubrique.eval.RunComparison.IncomparableRunsException;
 import io.rubrique.eval.RunComparison.MetricComparison;
 import io.rubrique.model.Trainer;
 import io.rubrique.util.Json;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class RunComparisonTest {
     private final LabelSet data = SyntheticData.labelSet(60, 1);
 
     private JsonNode report(LabelSet d, long seed, Trainer trainer) {
-        RunOutcome o = EvaluationRun.evaluate(d, EvalFixtures.config("tiny", 3, 2), trainer, seed, Optional.empty(),
+        RunOutcome o = EvaluationRun.evaluate(io.rubrique.model.TrainingSet.of(d), EvalFixtures.config("tiny", 3, 2), trainer, seed, Optional.empty(),
                 runs, "evaluate", Map.of(), EvalFixtures.options(EvalFixtures.T0).withCurveRepeats(0));
         return Json.mapper().valueToTree(o.report());
     }
@@ -61,7 +62,7 @@ class RunComparisonTest {
     void aRunComparedWithItselfShowsNoDifference() throws IncomparableRunsException {
         JsonNode a = report(data, 7, new KeywordTrainer());
         Comparison c = RunComparison.compare(a, a);
-        assertEquals(3 + Topic.all().size(), c.metrics().size());
+        assertEquals(3 + 2 + TopicSet.defaults().size(), c.metrics().size());
         for (MetricComparison m : c.metrics()) {
             assertEquals(0.0, m.diff());
             assertEquals(1.0, m.p());
@@ -71,7 +72,7 @@ class RunComparisonTest {
 
     @Test
     void aUselessTrainerLosesSignificantlyOnMacroF1() throws IncomparableRunsException {
-        Trainer constant = (items, seed) -> new KeywordTrainer().train(items.subList(0, 0), seed);
+        Trainer constant = (set, seed) -> new KeywordTrainer().train(set.withItems(List.of(), "none"), seed);
         JsonNode good = report(data, 7, new KeywordTrainer());
         JsonNode bad = report(data, 7, constant);
         Comparison c = RunComparison.compare(bad, good);

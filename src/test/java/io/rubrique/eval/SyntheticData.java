@@ -3,10 +3,10 @@ package io.rubrique.eval;
 import io.rubrique.data.ItemKind;
 import io.rubrique.data.LabelSet;
 import io.rubrique.data.LabelledItem;
-import io.rubrique.data.Topic;
+import io.rubrique.data.TopicSet;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -14,11 +14,13 @@ import java.util.Set;
 
 /** Small French-flavoured multi-label items for tests: each topic has its own words, with some noise. */
 public final class SyntheticData {
-    private static final Map<Topic, List<String>> WORDS = Map.of(
-            Topic.DIGITAL, List.of("numérique", "données", "internet", "logiciel", "transformation", "plateforme"),
-            Topic.SECURITY, List.of("sécurité", "police", "défense", "cybersécurité", "frontière", "armée"),
-            Topic.PARTY_CONGRESS, List.of("congrès", "parti", "comité", "délégués", "résolution", "central"),
-            Topic.BILATERAL_RELATIONS, List.of("coopération", "ambassadeur", "visite", "partenariat", "accord",
+    /** The four default topics. */
+    public static final TopicSet TOPICS = TopicSet.defaults();
+    private static final Map<String, List<String>> WORDS = Map.of(
+            "digital", List.of("numérique", "données", "internet", "logiciel", "transformation", "plateforme"),
+            "security", List.of("sécurité", "police", "défense", "cybersécurité", "frontière", "armée"),
+            "party-congress", List.of("congrès", "parti", "comité", "délégués", "résolution", "central"),
+            "bilateral-relations", List.of("coopération", "ambassadeur", "visite", "partenariat", "accord",
                     "homologue"));
     private static final List<String> FILLER = List.of("le", "la", "les", "vietnam", "hanoï", "province", "année",
             "développement", "ministre", "réunion", "national", "programme", "économie", "projet", "population");
@@ -30,8 +32,8 @@ public final class SyntheticData {
         Random random = new Random(seed);
         List<LabelledItem> items = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            Set<Topic> topics = EnumSet.noneOf(Topic.class);
-            for (Topic t : Topic.all()) {
+            Set<String> topics = new LinkedHashSet<>();
+            for (String t : TOPICS.ids()) {
                 if (random.nextDouble() < 0.3) {
                     topics.add(t);
                 }
@@ -40,13 +42,13 @@ public final class SyntheticData {
             for (int k = 0; k < 8; k++) {
                 text.append(FILLER.get(random.nextInt(FILLER.size()))).append(' ');
             }
-            for (Topic t : topics) {
+            for (String t : topics) {
                 List<String> w = WORDS.get(t);
                 text.append(w.get(random.nextInt(w.size()))).append(' ').append(w.get(random.nextInt(w.size())))
                         .append(' ');
             }
             if (random.nextDouble() < 0.25) {
-                List<String> w = WORDS.get(Topic.all().get(random.nextInt(Topic.all().size())));
+                List<String> w = WORDS.get(TOPICS.ids().get(random.nextInt(TOPICS.size())));
                 text.append(w.get(random.nextInt(w.size()))).append(' ');
             }
             String title = "Dépêche " + i + " " + FILLER.get(random.nextInt(FILLER.size()));
@@ -61,7 +63,7 @@ public final class SyntheticData {
     }
 
     public static LabelSet labelSet(List<LabelledItem> items, String sha) {
-        return new LabelSet(Path.of("labels/synthetic.jsonl"), List.of(Path.of("labels/synthetic.jsonl")), items,
-                sha);
+        return new LabelSet(Path.of("labels/synthetic.jsonl"), List.of(Path.of("labels/synthetic.jsonl")), TOPICS,
+                items, sha);
     }
 }

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 public final class CoreFixtures {
     /** The 49 hand-labelled items (tests run from the repository root). */
     public static final Path LABELS = Path.of("labels/snippets.jsonl");
+    /** The label set's directory (with topics.json). */
+    public static final Path LABELS_DIR = Path.of("labels");
 
     private CoreFixtures() {
     }
@@ -28,7 +30,12 @@ public final class CoreFixtures {
     /** Trains {@code config} on {@code data} with {@code seed} and saves the model into {@code dir}. */
     public static Manifest trainAndSave(ExperimentConfig config, LabelSet data, long seed, Path dir)
             throws IOException {
-        TrainedModel model = new BinaryRelevanceTrainer(config).train(data.items(), seed);
-        return ModelArtifact.save(dir, model, ModelProvenance.draft(model, config, data, seed));
+        TrainedModel model = new BinaryRelevanceTrainer(config).train(TrainingSet.of(data), seed);
+        return ModelArtifact.save(dir, model).manifest();
+    }
+
+    /** Trains {@code config} on the items with {@code seed}. */
+    public static TrainedModel train(ExperimentConfig config, LabelSet data, long seed) {
+        return new BinaryRelevanceTrainer(config).train(TrainingSet.of(data), seed);
     }
 }

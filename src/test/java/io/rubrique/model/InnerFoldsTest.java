@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.rubrique.data.ItemKind;
 import io.rubrique.data.LabelReader;
 import io.rubrique.data.LabelledItem;
-import io.rubrique.data.Topic;
+import io.rubrique.data.TopicSet;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,8 +27,8 @@ class InnerFoldsTest {
     private static List<LabelledItem> distinctCounts() {
         List<LabelledItem> out = new ArrayList<>();
         int[] counts = {11, 7, 5, 20};
-        for (Topic t : Topic.all()) {
-            for (int i = 0; i < counts[t.ordinal()]; i++) {
+        for (String t : TopicSet.defaults().ids()) {
+            for (int i = 0; i < counts[TopicSet.defaults().ids().indexOf(t)]; i++) {
                 out.add(item(out.size(), Set.of(t)));
             }
         }
@@ -38,14 +38,14 @@ class InnerFoldsTest {
         return out;
     }
 
-    private static LabelledItem item(int n, Set<Topic> topics) {
+    private static LabelledItem item(int n, Set<String> topics) {
         return new LabelledItem("i" + n, ItemKind.TEASER, "", "", "texte " + n, topics);
     }
 
     /** Topics with at least k items that some fold has none of. */
-    private static Set<Topic> topicsMissingFromAFold(List<LabelledItem> items, int[] fold, int k) {
-        Set<Topic> missing = EnumSet.noneOf(Topic.class);
-        for (Topic t : Topic.all()) {
+    private static Set<String> topicsMissingFromAFold(List<LabelledItem> items, int[] fold, int k) {
+        Set<String> missing = new java.util.LinkedHashSet<String>();
+        for (String t : TopicSet.defaults().ids()) {
             long count = items.stream().filter(i -> i.has(t)).count();
             boolean[] seen = new boolean[k];
             for (int i = 0; i < items.size(); i++) {
@@ -65,7 +65,7 @@ class InnerFoldsTest {
     @Test
     void foldsAreBalancedInSizeAndReproducible() throws IOException {
         List<LabelledItem> items = repoItems();
-        int[] fold = InnerFolds.assign(items, 5, new Random(3));
+        int[] fold = InnerFolds.assign(items, TopicSet.defaults(), 5, new Random(3));
         int[] sizes = new int[5];
         for (int f : fold) {
             sizes[f]++;
@@ -73,7 +73,7 @@ class InnerFoldsTest {
         for (int s : sizes) {
             assertTrue(s == 9 || s == 10, "fold sizes " + java.util.Arrays.toString(sizes));
         }
-        assertArrayEquals(fold, InnerFolds.assign(items, 5, new Random(3)));
+        assertArrayEquals(fold, InnerFolds.assign(items, TopicSet.defaults(), 5, new Random(3)));
     }
 
     @Test
@@ -81,7 +81,7 @@ class InnerFoldsTest {
         List<LabelledItem> items = distinctCounts();
         for (int k = 2; k <= 5; k++) {
             for (long seed = 0; seed < 20; seed++) {
-                int[] fold = InnerFolds.assign(items, k, new Random(seed));
+                int[] fold = InnerFolds.assign(items, TopicSet.defaults(), k, new Random(seed));
                 assertEquals(Set.of(), topicsMissingFromAFold(items, fold, k), "k=" + k + " seed=" + seed);
             }
         }
@@ -93,7 +93,7 @@ class InnerFoldsTest {
         List<LabelledItem> items = repoItems();
         for (int k = 2; k <= 5; k++) {
             for (long seed = 0; seed < 20; seed++) {
-                int[] fold = InnerFolds.assign(items, k, new Random(seed));
+                int[] fold = InnerFolds.assign(items, TopicSet.defaults(), k, new Random(seed));
                 assertEquals(Set.of(), topicsMissingFromAFold(items, fold, k), "k=" + k + " seed=" + seed);
             }
         }

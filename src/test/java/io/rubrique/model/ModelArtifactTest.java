@@ -3,6 +3,7 @@ package io.rubrique.model;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,32 +12,39 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rubrique.config.ExperimentConfig;
 import io.rubrique.data.LabelSet;
 import io.rubrique.data.LabelledItem;
-import io.rubrique.data.Topic;
+import io.rubrique.data.PerTopic;
+import io.rubrique.data.TopicSet;
 import io.rubrique.util.Hashing;
 import io.rubrique.util.Json;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.NotSerializableException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** A model on disk: round trip for every learner, manifest contents, and refusal of tampered or hostile files. */
+/**
+ * A model on disk: versioned layout with an atomic pointer, round trip for every learner, a manifest written
+ * from the model and checked against it, and refusal of tampered, hostile or oversized files.
+ */
 class ModelArtifactTest {
     @TempDir
     static Path shared;
@@ -51,17 +59,22 @@ class ModelArtifactTest {
     @BeforeAll
     static void trainOneModel() throws IOException {
         data = CoreFixtures.labels();
-        config = CoreFixtures.fixed("liblinear", "");
+        config = CoreFixtures.fixed("smo", "");
         saved = shared.resolve("model");
         manifest = CoreFixtures.trainAndSave(config, data, 11, saved);
     }
 
-    /** A copy of the shared model directory that a test may tamper with. */
-    private Path copyOfModel() throws IOException {
+    static Stream<String> learners() {
+        return LearnerRegistry.standard().ids().stream();
+    }
+
+    /** A copy of the shared model's current version, as a standalone version directory a test may tamper with. */
+    private Path copyOfVersion() throws IOException, ModelLoadException {
+        Path from = ModelArtifact.resolve(saved);
         Path dir = tmp.resolve("copy");
         Files.createDirectories(dir);
         for (String f : List.of(ModelArtifact.MODEL_FILE, ModelArtifact.MANIFEST_FILE)) {
-            Files.copy(saved.resolve(f), dir.resolve(f));
+            Files.copy(from.resolve(f), dir.resolve(f));
         }
         return dir;
     }
@@ -73,39 +86,37 @@ class ModelArtifactTest {
         Files.writeString(file, Json.prettyMapper().writeValueAsString(m));
     }
 
-    /** Replaces model.ser with {@code payload} serialized, and makes the manifest's checksum match it. */
-    private static void plant(Path dir, Object payload) throws IOException {
+    /** Replaces model.ser with {@code bytes} and makes the manifest's checksum match them. */
+    private static void plantBytes(Path dir, byte[] bytes) throws IOException {
         Path file = dir.resolve(ModelArtifact.MODEL_FILE);
-        try (ObjectOutputStream out = new ObjectOutputStream(Files.newOutputStream(file))) {
-            out.writeObject(payload);
-        }
+        Files.write(file, bytes);
         String sha = Hashing.sha256(file);
         editManifest(dir, m -> m.put("model_sha256", sha));
     }
 
-    private static Map<Path, byte[]> snapshot(Path dir) throws IOException {
-        Map<Path, byte[]> m = new TreeMap<>();
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.filter(Files::isRegularFile).toList()) {
-                m.put(dir.relativize(p), Files.readAllBytes(p));
-            }
+    private static void plant(Path dir, Object payload) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(payload);
         }
-        return m;
+        plantBytes(dir, bytes.toByteArray());
+    }
+
+    private static ModelLoadException refused(Path dir) {
+        return assertThrows(ModelLoadException.class, () -> TopicTagger.load(dir));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"liblinear", "naive-bayes-multinomial", "smo", "logistic"})
-    void everyLearnerSavesLoadsThroughTheAllowListAndScoresTheSame(String type) throws Exception {
+    @MethodSource("learners")
+    void everyLearnerSavesLoadsThroughItsAllowListAndScoresTheSame(String type) throws Exception {
         ExperimentConfig c = CoreFixtures.fixed(type, "logistic".equals(type) ? "\"max_features\": 300" : "");
-        TrainedModel model = new BinaryRelevanceTrainer(c).train(data.items(), 5);
+        TrainedModel model = CoreFixtures.train(c, data, 5);
         Path dir = tmp.resolve(type);
-        ModelArtifact.save(dir, model, ModelProvenance.draft(model, c, data, 5));
+        ModelArtifact.save(dir, model);
         TopicTagger loaded = TopicTagger.load(dir);
         assertEquals(type, loaded.manifest().config().learner().type());
         for (LabelledItem it : data.items()) {
-            double[] expected = model.scores(it.title(), it.text());
-            Map<Topic, Double> got = loaded.tag(it.title(), it.text()).scores();
-            assertArrayEquals(expected, Topic.all().stream().mapToDouble(got::get).toArray(), it.id());
+            assertEquals(model.tag(it.title(), it.text()), loaded.tag(it.title(), it.text()), it.id());
         }
     }
 
@@ -115,136 +126,283 @@ class ModelArtifactTest {
         assertEquals(tagger.tag("", "La cybersécurité"), tagger.tag(null, "La cybersécurité"));
         assertThrows(IllegalArgumentException.class, () -> tagger.tag("titre", null));
         List<Tagging> all = tagger.tagAll(data.items().stream().map(LabelledItem::snippet).toList());
-        assertEquals(49, all.size());
+        assertEquals(data.items().size(), all.size());
         assertEquals(tagger.tag(data.items().get(5).title(), data.items().get(5).text()), all.get(5));
+        assertEquals(data.topics(), tagger.topics());
     }
 
     @Test
-    void theManifestRecordsHowTheModelWasMade() throws Exception {
-        JsonNode m = Json.mapper().readTree(saved.resolve(ModelArtifact.MANIFEST_FILE).toFile());
+    void theManifestIsWrittenFromTheModelsOwnProvenance() throws Exception {
+        Path version = ModelArtifact.resolve(saved);
+        JsonNode m = Json.mapper().readTree(version.resolve(ModelArtifact.MANIFEST_FILE).toFile());
         assertEquals(Manifest.FORMAT_VERSION, m.get("format_version").asInt());
-        assertEquals(List.of("digital", "security", "party-congress", "bilateral-relations"),
-                Json.mapper().convertValue(m.get("topics"), List.class));
-        for (Topic t : Topic.all()) {
-            assertEquals(0.5, m.get("thresholds").get(t.id()).asDouble(), t.id());
-        }
+        assertEquals(data.topics().ids().get(0), m.get("topics").get("topics").get(0).get("id").asText());
+        List<String> keys = new java.util.ArrayList<>();
+        m.get("thresholds").fieldNames().forEachRemaining(keys::add);
+        assertEquals(data.topics().ids(), keys, "thresholds keep the declared topic order");
         assertEquals(config, Json.mapper().treeToValue(m.get("config"), ExperimentConfig.class));
-        assertEquals(Hashing.sha256(CoreFixtures.LABELS), m.get("data").get("sha256").asText());
-        assertEquals(49, m.get("data").get("items").asInt());
+        assertEquals(data.sha256(), m.get("data").get("sha256").asText());
+        assertEquals("labels/snippets.jsonl", m.get("data").get("path").asText(), "relative, not absolute");
+        assertEquals(data.items().size(), m.get("data").get("items").asInt());
         assertEquals(11, m.get("seed").asLong());
         assertTrue(m.get("versions").get("weka").asText().startsWith("3.8"), m.get("versions").toString());
-        assertTrue(m.get("versions").get("lucene").asText().startsWith("9."), m.get("versions").toString());
+        assertTrue(m.get("training").get("features").asInt() > 1000);
         Instant created = Instant.parse(m.get("created_at").asText());
         assertTrue(created.isAfter(Instant.now().minusSeconds(3600)), created.toString());
-        assertEquals(ModelArtifact.MODEL_FILE, m.get("model_file").asText());
-        assertEquals(Hashing.sha256(saved.resolve(ModelArtifact.MODEL_FILE)), m.get("model_sha256").asText());
+        assertEquals(Hashing.sha256(version.resolve(ModelArtifact.MODEL_FILE)), m.get("model_sha256").asText());
         assertEquals(manifest, ModelArtifact.readManifest(saved));
+        assertEquals(manifest, TopicTagger.load(saved).manifest());
     }
 
     @Test
-    void aChangedByteIsAChecksumMismatch() throws IOException {
-        Path dir = copyOfModel();
+    void eachSaveIsANewVersionAndThePointerSwitchesOnlyAfterItIsComplete() throws Exception {
+        Path dir = tmp.resolve("versions-test");
+        TrainedModel a = CoreFixtures.train(config, data, 1);
+        TrainedModel b = CoreFixtures.train(config, data, 2);
+        ModelArtifact.Saved first = ModelArtifact.save(dir, a);
+        ModelArtifact.Saved second = ModelArtifact.save(dir, b);
+        assertNotEquals(first.versionDir(), second.versionDir());
+        assertTrue(Files.isDirectory(first.versionDir()), "the previous version is kept");
+        assertEquals("versions/" + second.versionDir().getFileName(),
+                Files.readString(dir.resolve(ModelArtifact.POINTER)).strip());
+        assertEquals(second.manifest(), TopicTagger.load(dir).manifest());
+        assertEquals(first.manifest(), TopicTagger.load(first.versionDir()).manifest(), "a version loads alone");
+    }
+
+    @Test
+    void oldVersionsArePrunedButTheCurrentOneStays() throws Exception {
+        Path dir = tmp.resolve("prune");
+        TrainedModel a = CoreFixtures.train(CoreFixtures.fixed("liblinear", "\"max_features\": 200"), data, 1);
+        for (int i = 0; i < ModelArtifact.KEEP_VERSIONS + 3; i++) {
+            // distinct names: a version is named by time and digest, and identical models share one
+            Path v = ModelArtifact.save(dir, a).versionDir();
+            Files.move(v, v.resolveSibling("20000101T00000" + i + "Z-old" + i));
+        }
+        ModelArtifact.Saved last = ModelArtifact.save(dir, a);
+        try (Stream<Path> s = Files.list(dir.resolve(ModelArtifact.VERSIONS))) {
+            assertEquals(ModelArtifact.KEEP_VERSIONS + 1, s.count());
+        }
+        assertTrue(Files.isDirectory(last.versionDir()));
+    }
+
+    @Test
+    void aMissingOrBrokenPointerRecoversTheNewestCompleteVersion() throws Exception {
+        Path dir = tmp.resolve("recover");
+        ModelArtifact.save(dir, CoreFixtures.train(config, data, 1));
+        ModelArtifact.Saved newest = ModelArtifact.save(dir, CoreFixtures.train(config, data, 2));
+        Files.delete(dir.resolve(ModelArtifact.POINTER));
+        assertEquals(newest.manifest().modelSha256(), TopicTagger.load(dir).manifest().modelSha256());
+        Files.writeString(dir.resolve(ModelArtifact.POINTER), "versions/20991231T000000Z-gone\n");
+        assertEquals(newest.manifest().modelSha256(), TopicTagger.load(dir).manifest().modelSha256());
+    }
+
+    @Test
+    void staleTemporariesOfKilledWritersAreCleanedAndLiveOnesKept() throws Exception {
+        Path dir = tmp.resolve("stale");
+        ModelArtifact.save(dir, CoreFixtures.train(config, data, 1));
+        Path versions = dir.resolve(ModelArtifact.VERSIONS);
+        Path dead = Files.createDirectory(versions.resolve(".version.tmp-" + deadPid() + "-abc"));
+        Files.writeString(dead.resolve(ModelArtifact.MODEL_FILE), "half");
+        Path live = Files.createDirectory(versions.resolve(".version.tmp-" + ProcessHandle.current().pid()
+                + "-def"));
+        ModelArtifact.save(dir, CoreFixtures.train(config, data, 2));
+        assertFalse(Files.exists(dead), "a dead writer's temporary is removed");
+        assertTrue(Files.exists(live), "a live writer's temporary is never touched");
+    }
+
+    /** A process id no process has. */
+    static long deadPid() {
+        long pid = 4_000_000;
+        while (ProcessHandle.of(pid).isPresent()) {
+            pid++;
+        }
+        return pid;
+    }
+
+    @Test
+    void aChangedByteIsAChecksumMismatch() throws Exception {
+        Path dir = copyOfVersion();
         Path file = dir.resolve(ModelArtifact.MODEL_FILE);
         byte[] bytes = Files.readAllBytes(file);
         bytes[bytes.length / 2] ^= 0x01;
         Files.write(file, bytes);
-        byte[] manifestBefore = Files.readAllBytes(dir.resolve(ModelArtifact.MANIFEST_FILE));
-        ModelLoadException e = assertThrows(ModelLoadException.class, () -> TopicTagger.load(dir));
+        ModelLoadException e = refused(dir);
         assertTrue(e.getMessage().contains("checksum mismatch"), e.getMessage());
-        assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
-        assertArrayEquals(manifestBefore, Files.readAllBytes(dir.resolve(ModelArtifact.MANIFEST_FILE)));
+        assertFalse(e.getMessage().contains(tmp.toString()), "no absolute path: " + e.getMessage());
     }
 
     @Test
-    void anotherFormatVersionIsRefused() throws IOException {
-        Path dir = copyOfModel();
-        editManifest(dir, m -> m.put("format_version", Manifest.FORMAT_VERSION + 1));
-        ModelLoadException e = assertThrows(ModelLoadException.class, () -> TopicTagger.load(dir));
-        assertTrue(e.getMessage().contains("format version " + (Manifest.FORMAT_VERSION + 1)), e.getMessage());
-        assertTrue(e.getMessage().contains("retrain"), e.getMessage());
+    void anUpperCaseChecksumIsTheSameChecksum() throws Exception {
+        Path dir = copyOfVersion();
+        editManifest(dir, m -> m.put("model_sha256", m.get("model_sha256").asText().toUpperCase(Locale.ROOT)));
+        assertEquals(manifest.modelSha256(), TopicTagger.load(dir).manifest().modelSha256());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1", "1.9", "2.0", "3", "\"2\""})
+    void anyOtherFormatVersionIsRefusedWithHowToRetrain(String version) throws Exception {
+        Path dir = copyOfVersion();
+        editManifest(dir, m -> {
+            try {
+                m.set("format_version", Json.mapper().readTree(version));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        ModelLoadException e = refused(dir);
+        assertTrue(e.getMessage().contains("format version"), e.getMessage());
+        assertTrue(e.getMessage().contains("rubrique train"), e.getMessage());
     }
 
     @Test
-    void unknownTopicsAreRefused() throws IOException {
-        Path dir = copyOfModel();
-        editManifest(dir, m -> m.set("topics", Json.mapper().valueToTree(
-                List.of("digital", "security", "party-congress", "sport"))));
-        ModelLoadException e = assertThrows(ModelLoadException.class, () -> TopicTagger.load(dir));
-        assertTrue(e.getMessage().contains("topics [digital, security, party-congress, sport] differ"),
-                e.getMessage());
+    void aFormatOneModelOfTheOldLayoutIsRefusedWithHowToRetrain() throws Exception {
+        Path dir = copyOfVersion();
+        editManifest(dir, m -> m.put("format_version", 1));
+        ModelLoadException e = refused(dir);
+        assertTrue(e.getMessage().contains("format version 1 is not supported"), e.getMessage());
     }
 
     @Test
-    void aDirectoryWithoutManifestIsNotAModel() {
-        ModelLoadException e = assertThrows(ModelLoadException.class, () -> TopicTagger.load(tmp.resolve("none")));
+    void editedThresholdsAreRefusedNotReported() throws Exception {
+        Path dir = copyOfVersion();
+        editManifest(dir, m -> ((ObjectNode) m.get("thresholds")).put("security", 0.01));
+        ModelLoadException e = refused(dir);
+        assertTrue(e.getMessage().contains("disagrees with the model"), e.getMessage());
+        assertTrue(e.getMessage().contains("thresholds.security"), e.getMessage());
+    }
+
+    @Test
+    void editedTopicsOrConfigAreRefused() throws Exception {
+        Path dir = copyOfVersion();
+        editManifest(dir, m -> ((ObjectNode) m.get("config").get("features")).put("title_weight", 9.0));
+        assertTrue(refused(dir).getMessage().contains("config.features.title_weight"));
+        Path dir2 = tmp.resolve("copy2");
+        Files.createDirectories(dir2);
+        Files.copy(dir.resolve(ModelArtifact.MODEL_FILE), dir2.resolve(ModelArtifact.MODEL_FILE));
+        Files.copy(ModelArtifact.resolve(saved).resolve(ModelArtifact.MANIFEST_FILE),
+                dir2.resolve(ModelArtifact.MANIFEST_FILE));
+        editManifest(dir2, m -> ((ObjectNode) m.get("topics").get("topics").get(1)).put("id", "sport"));
+        assertTrue(refused(dir2).getMessage().contains("topics"));
+    }
+
+    @Test
+    void aModelFileThatIsALinkIsRefusedWithoutDisclosingItsTarget() throws Exception {
+        Path dir = copyOfVersion();
+        Path secret = tmp.resolve("secret.txt");
+        Files.writeString(secret, "not yours");
+        Files.delete(dir.resolve(ModelArtifact.MODEL_FILE));
+        Files.createSymbolicLink(dir.resolve(ModelArtifact.MODEL_FILE), secret);
+        ModelLoadException e = refused(dir);
+        assertTrue(e.getMessage().contains("link"), e.getMessage());
+        assertFalse(e.getMessage().contains(Hashing.sha256(secret)), "the target's digest leaked: " + e.getMessage());
+        assertFalse(e.getMessage().contains(secret.toString()), e.getMessage());
+    }
+
+    @Test
+    void aDirectoryWithoutModelSaysHowToTrainOne() {
+        ModelLoadException e = refused(tmp.resolve("none"));
         assertTrue(e.getMessage().contains("not a model directory"), e.getMessage());
+        assertTrue(e.getMessage().contains("rubrique train"), e.getMessage());
     }
 
     @Test
-    void aClassOutsideTheAllowListIsRefused() throws IOException {
-        Path dir = copyOfModel();
+    void aClassOutsideTheAllowListIsRefusedAndAHostileReadObjectNeverRuns() throws Exception {
+        Path dir = copyOfVersion();
         plant(dir, new HashSet<>(Set.of("x")));
-        ModelLoadException e = assertThrows(ModelLoadException.class, () -> TopicTagger.load(dir));
-        assertTrue(e.getMessage().contains("allow-list"), e.getMessage());
-    }
-
-    @Test
-    void aHostileReadObjectNeverRuns() throws IOException {
+        assertTrue(refused(dir).getMessage().contains("allow-list"));
         Gadget.RAN.set(false);
-        Path dir = copyOfModel();
         plant(dir, new Gadget());
-        ModelLoadException e = assertThrows(ModelLoadException.class, () -> TopicTagger.load(dir));
-        assertTrue(e.getMessage().contains("allow-list"), e.getMessage());
-        assertFalse(Gadget.RAN.get(), "the gadget's readObject ran");
-
+        assertTrue(refused(dir).getMessage().contains("io.rubrique.model.ModelArtifactTest$Gadget"));
         Map<String, Object> wrapper = new HashMap<>();
         wrapper.put("model", new Gadget());
         plant(dir, wrapper);
-        e = assertThrows(ModelLoadException.class, () -> TopicTagger.load(dir));
-        assertTrue(e.getMessage().contains("allow-list"), e.getMessage());
-        assertFalse(Gadget.RAN.get(), "the gadget's readObject ran inside an allowed map");
+        refused(dir);
+        assertFalse(Gadget.RAN.get(), "the gadget's readObject ran");
     }
 
     @Test
-    void anAllowedObjectThatIsNotAModelIsRefused() throws IOException {
-        Path dir = copyOfModel();
+    void nestedMapsThatWouldHashForeverAreRefusedWithinTwoSeconds() throws Exception {
+        Path dir = copyOfVersion();
+        // The classic deserialization bomb (allowed classes only): two maps per level, each level's maps are
+        // keys of both maps of the level above, so hashing the root visits 2^100 maps.
+        Map<Object, Object> root = new HashMap<>();
+        Map<Object, Object> s1 = root;
+        Map<Object, Object> s2 = new HashMap<>();
+        for (int i = 0; i < 100; i++) {
+            Map<Object, Object> t1 = new HashMap<>();
+            Map<Object, Object> t2 = new HashMap<>();
+            t1.put("foo", 1);
+            s1.put(t1, 1);
+            s1.put(t2, 1);
+            s2.put(t1, 1);
+            s2.put(t2, 1);
+            s1 = t1;
+            s2 = t2;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new NoHashOutputStream(bytes)) {
+            out.writeObject(root);
+        }
+        plantBytes(dir, bytes.toByteArray());
+        long t0 = System.nanoTime();
+        ModelLoadException e = refused(dir);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(ms < 2000, "took " + ms + " ms");
+        assertTrue(e.getMessage().contains("depth"), e.getMessage());
+    }
+
+    @Test
+    void aTinyFileClaimingAHugeArrayIsRefusedBeforeAllocating() throws Exception {
+        Path dir = copyOfVersion();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(new long[1]);
+        }
+        byte[] b = bytes.toByteArray();
+        // the array's length is the int before its single 8-byte element, at the end of the stream
+        ByteBuffer.wrap(b).putInt(b.length - 12, 200_000_000);
+        plantBytes(dir, b);
+        assertTrue(b.length < 100, b.length + " bytes");
+        ModelLoadException e = refused(dir);
+        assertTrue(e.getMessage().contains("array length 200000000"), e.getMessage());
+    }
+
+    @Test
+    void anAllowedObjectThatIsNotAModelIsRefused() throws Exception {
+        Path dir = copyOfVersion();
         plant(dir, "just a string");
-        ModelLoadException e = assertThrows(ModelLoadException.class, () -> TopicTagger.load(dir));
-        assertTrue(e.getMessage().contains("not a model"), e.getMessage());
+        assertTrue(refused(dir).getMessage().contains("not a model"));
+    }
+
+    @Test
+    void aSaveThatWouldNotLoadBackIsRefusedAndTheCurrentModelStays() throws Exception {
+        Path dir = tmp.resolve("refuse");
+        ModelArtifact.Saved before = ModelArtifact.save(dir, CoreFixtures.train(config, data, 1));
+        // An RBF-kernel SMO is scored by Weka and its kernel class is not on the allow-list.
+        ExperimentConfig rbf = ExperimentConfig.parse("{\"features\": {\"max_features\": 300}, \"learner\": {\"type\":"
+                + " \"smo\", \"options\": \"-K weka.classifiers.functions.supportVector.RBFKernel\"}, "
+                + "\"thresholds\": {\"strategy\": \"fixed\"}, \"calibration\": {\"method\": \"none\"}}", "test");
+        TrainedModel unloadable = CoreFixtures.train(rbf, data, 1);
+        IOException e = assertThrows(IOException.class, () -> ModelArtifact.save(dir, unloadable));
+        assertTrue(e.getMessage().contains("does not load back"), e.getMessage());
+        assertTrue(e.getMessage().contains("RBFKernel"), e.getMessage());
+        assertEquals(before.manifest(), TopicTagger.load(dir).manifest());
+        try (Stream<Path> s = Files.list(dir.resolve(ModelArtifact.VERSIONS))) {
+            assertEquals(1, s.count(), "no version or temporary left by the refused save");
+        }
     }
 
     @Test
     void aFailedSaveLeavesThePreviousModelUntouched() throws Exception {
-        Path parent = tmp.resolve("models");
-        Path dir = parent.resolve("m");
-        Files.createDirectories(parent);
-        for (String f : List.of(ModelArtifact.MODEL_FILE, ModelArtifact.MANIFEST_FILE)) {
-            Files.createDirectories(dir);
-            Files.copy(saved.resolve(f), dir.resolve(f));
+        Path dir = tmp.resolve("failed");
+        ModelArtifact.Saved before = ModelArtifact.save(dir, CoreFixtures.train(config, data, 1));
+        byte[] pointer = Files.readAllBytes(dir.resolve(ModelArtifact.POINTER));
+        assertThrows(NotSerializableException.class, () -> ModelArtifact.save(dir, new HalfSerializable()));
+        assertArrayEquals(pointer, Files.readAllBytes(dir.resolve(ModelArtifact.POINTER)));
+        try (Stream<Path> s = Files.list(dir.resolve(ModelArtifact.VERSIONS))) {
+            assertEquals(List.of(before.versionDir().getFileName()), s.map(Path::getFileName).toList());
         }
-        Map<Path, byte[]> before = snapshot(dir);
-        assertThrows(NotSerializableException.class, () -> ModelArtifact.save(dir, new HalfSerializable(), manifest));
-        Map<Path, byte[]> after = snapshot(dir);
-        assertEquals(before.keySet(), after.keySet());
-        for (Path p : before.keySet()) {
-            assertArrayEquals(before.get(p), after.get(p), p.toString());
-        }
-        try (Stream<Path> left = Files.list(parent)) {
-            assertEquals(List.of(dir), left.toList(), "temporary directories left behind");
-        }
-        assertEquals(manifest.modelSha256(), TopicTagger.load(dir).manifest().modelSha256());
-    }
-
-    @Test
-    void savingOverAModelReplacesIt() throws Exception {
-        Path dir = copyOfModel();
-        TrainedModel other = new BinaryRelevanceTrainer(config).train(data.items().subList(0, 30), 11);
-        Manifest written = ModelArtifact.save(dir, other, ModelProvenance.draft(other, config, data, 11));
-        assertEquals(written, TopicTagger.load(dir).manifest());
-        assertEquals(Hashing.sha256(dir.resolve(ModelArtifact.MODEL_FILE)), written.modelSha256());
-        try (Stream<Path> left = Files.list(dir.getParent())) {
-            assertEquals(List.of(dir), left.toList());
-        }
+        assertEquals(before.manifest(), TopicTagger.load(dir).manifest());
     }
 
     /** Serializable, with a readObject that would show it ran. */
@@ -258,25 +416,37 @@ class ModelArtifactTest {
         }
     }
 
-    /** A model whose serialization fails midway: {@code payload} is written, then {@code unserializable} fails. */
+    /** Writing the bomb must not hash it either: HashMap.writeObject does not, so a plain stream is fine. */
+    static final class NoHashOutputStream extends ObjectOutputStream {
+        NoHashOutputStream(java.io.OutputStream out) throws IOException {
+            super(out);
+        }
+    }
+
+    /** A model whose serialization fails midway. */
     static final class HalfSerializable implements TrainedModel, Serializable {
         private static final long serialVersionUID = 1L;
         private final double[] payload = new double[1000];
         private final Object unserializable = new Object();
 
         @Override
-        public double[] scores(String title, String text) {
-            return new double[4];
+        public TopicSet topics() {
+            return TopicSet.defaults();
         }
 
         @Override
-        public Map<Topic, Double> thresholds() {
-            return Map.of();
+        public PerTopic<Double> thresholds() {
+            return PerTopic.of(topics(), t -> 0.5);
         }
 
         @Override
         public Tagging tag(String title, String text) {
-            return new Tagging(Set.of(), Map.of());
+            return new Tagging(List.of(), thresholds());
+        }
+
+        @Override
+        public ModelProvenance provenance() {
+            throw new UnsupportedOperationException();
         }
 
         @Override

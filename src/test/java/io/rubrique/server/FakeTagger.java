@@ -2,7 +2,9 @@ package io.rubrique.server;
 
 import io.rubrique.config.ExperimentConfig;
 import io.rubrique.data.DataProvenance;
-import io.rubrique.data.Topic;
+import io.rubrique.data.PerTopic;
+import io.rubrique.data.TopicSet;
+import io.rubrique.model.ModelProvenance;
 import io.rubrique.model.Manifest;
 import io.rubrique.model.ModelLoadException;
 import io.rubrique.model.Tagging;
@@ -12,12 +14,10 @@ import io.rubrique.util.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumMap;
-import java.util.EnumSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A deterministic stand-in for a trained model: a topic's score grows with the count of its keywords in the
@@ -25,11 +25,12 @@ import java.util.Set;
  * Its whole identity is its manifest, which {@link #loader()} reads from {@code manifest.json}.
  */
 final class FakeTagger implements TopicTagger {
-    private static final Map<Topic, List<String>> KEYWORDS = Map.of(
-            Topic.DIGITAL, List.of("numérique", "internet", "données"),
-            Topic.SECURITY, List.of("sécurité", "cyber", "police"),
-            Topic.PARTY_CONGRESS, List.of("congrès", "parti"),
-            Topic.BILATERAL_RELATIONS, List.of("bilatéral", "coopération", "visite"));
+    private static final TopicSet TOPICS = TopicSet.defaults();
+    private static final Map<String, List<String>> KEYWORDS = Map.of(
+            "digital", List.of("numérique", "internet", "données"),
+            "security", List.of("sécurité", "cyber", "police"),
+            "party-congress", List.of("congrès", "parti"),
+            "bilateral-relations", List.of("bilatéral", "coopération", "visite"));
 
     private final Manifest manifest;
     private final long delayMillis;
@@ -45,10 +46,11 @@ final class FakeTagger implements TopicTagger {
 
     static Manifest manifest(String name, String sha256, long seed) {
         Map<String, Double> thresholds = new java.util.LinkedHashMap<>();
-        Topic.all().forEach(t -> thresholds.put(t.id(), 0.5));
-        return new Manifest(Manifest.FORMAT_VERSION, name, Topic.all().stream().map(Topic::id).toList(), thresholds,
-                ExperimentConfig.defaults(), new DataProvenance("labels/", "0".repeat(64), 10, Map.of()), seed,
-                Map.of("rubrique", "test"), "test", "2025-01-01T00:00:00Z", "model.ser", sha256);
+        TOPICS.ids().forEach(t -> thresholds.put(t, 0.5));
+        return new Manifest(Manifest.FORMAT_VERSION, name, TOPICS, thresholds, ExperimentConfig.defaults(),
+                new DataProvenance("labels", "0".repeat(64), 10, Map.of()), null, seed,
+                new ModelProvenance.TrainingFacts(10, 0, 0, Map.of()), Map.of("rubrique", "test"), "test",
+                "2025-01-01T00:00:00Z", "model.ser", sha256);
     }
 
     /** Reads {@code dir/manifest.json} into a fake tagger; anything unreadable is a {@link ModelLoadException}. */
@@ -84,22 +86,27 @@ final class FakeTagger implements TopicTagger {
             }
         }
         String all = ((title == null ? "" : title) + " " + text).toLowerCase(Locale.ROOT);
-        Map<Topic, Double> scores = new EnumMap<>(Topic.class);
-        Set<Topic> topics = EnumSet.noneOf(Topic.class);
-        for (Topic t : Topic.all()) {
+        PerTopic<Double> scores = PerTopic.of(TOPICS, t -> {
             int count = 0;
             for (String k : KEYWORDS.get(t)) {
                 for (int i = all.indexOf(k); i >= 0; i = all.indexOf(k, i + 1)) {
                     count++;
                 }
             }
-            double score = Math.min(1.0, count / (count + 1.0) + manifest.seed() / 100.0);
-            scores.put(t, score);
-            if (score >= 0.5) {
+            return Math.min(1.0, count / (count + 1.0) + manifest.seed() / 100.0);
+        });
+        List<String> topics = new ArrayList<>();
+        scores.forEach((t, s) -> {
+            if (s >= 0.5) {
                 topics.add(t);
             }
-        }
+        });
         return new Tagging(topics, scores);
+    }
+
+    @Override
+    public TopicSet topics() {
+        return TOPICS;
     }
 
     @Override

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.rubrique.data.Topic;
+import io.rubrique.data.TopicSet;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Set;
@@ -31,7 +31,7 @@ class RealModelServerTest {
                     + text + "\"}");
             assertEquals(200, r.statusCode(), r.body());
             JsonNode b = TestApi.json(r);
-            Set<String> ids = Topic.all().stream().map(Topic::id).collect(Collectors.toSet());
+            Set<String> ids = TopicSet.defaults().ids().stream().collect(Collectors.toSet());
             b.get("topics").forEach(t -> assertTrue(ids.contains(t.asText()), t.asText()));
             b.get("scores").fields().forEachRemaining(e -> {
                 assertTrue(ids.contains(e.getKey()), e.getKey());

@@ -163,6 +163,11 @@ class ServerErrorsTest {
             }
 
             @Override
+            public io.rubrique.data.TopicSet topics() {
+                return io.rubrique.data.TopicSet.defaults();
+            }
+
+            @Override
             public Manifest manifest() {
                 return manifest;
             }

@@ -128,8 +128,8 @@ class ServerReloadTest {
                     FakeTagger expected = bySha.get(sha);
                     assertTrue(expected != null, "unknown model " + sha);
                     Tagging t = expected.tag(null, text);
-                    assertEquals(TestApi.MAPPER.valueToTree(t.topicIds()), b.get("topics"), text);
-                    assertEquals(TestApi.MAPPER.valueToTree(t.scoresById()), b.get("scores"), text);
+                    assertEquals(TestApi.MAPPER.valueToTree(t.topics()), b.get("topics"), text);
+                    assertEquals(TestApi.MAPPER.valueToTree(t.scores()), b.get("scores"), text);
                     seen.add(sha);
                     answered.incrementAndGet();
                 }

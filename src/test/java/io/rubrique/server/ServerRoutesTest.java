@@ -94,7 +94,7 @@ class ServerRoutesTest {
         JsonNode m = TestApi.json(r);
         assertEquals("fake-v1", m.get("name").asText());
         assertEquals(SHA, m.get("model_sha256").asText());
-        assertEquals(1, m.get("format_version").asInt());
+        assertEquals(io.rubrique.model.Manifest.FORMAT_VERSION, m.get("format_version").asInt());
     }
 
     @Test

@@ -30,6 +30,11 @@ public final class SlowServerMain {
             }
 
             @Override
+            public io.rubrique.data.TopicSet topics() {
+                return io.rubrique.data.TopicSet.defaults();
+            }
+
+            @Override
             public Manifest manifest() {
                 return fast.manifest();
             }

@@ -1,6 +1,5 @@
 package io.rubrique.eval.report;
 
-import io.rubrique.data.Topic;
 import io.rubrique.eval.Estimate;
 import io.rubrique.eval.Metrics;
 import io.rubrique.eval.RunOutcome;
@@ -31,6 +30,7 @@ public final class Charts {
     public static final String CONFUSION = "confusion.png";
     public static final String PR_CURVES = "pr_curves.png";
     public static final String LEARNING_CURVE = "learning_curve.png";
+    public static final String RELIABILITY = "reliability.png";
 
     /** Where the PNG files go inside a run folder. */
     public static final String DIR = "charts";
@@ -47,6 +47,7 @@ public final class Charts {
         out.put(F1, png(scoresChart(report)));
         out.put(CONFUSION, png(confusionChart(report)));
         out.put(PR_CURVES, png(prChart(report)));
+        out.put(RELIABILITY, png(reliabilityChart(report)));
         if (!report.learningCurve().points().isEmpty()) {
             out.put(LEARNING_CURVE, png(learningCurveChart(report)));
         }
@@ -63,21 +64,53 @@ public final class Charts {
 
     static CategoryChart scoresChart(RunReport report) {
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
-                .title("Per-topic precision, recall and F1 (mean over repeats, 95% CI)").xAxisTitle("topic")
-                .yAxisTitle("score").build();
+                .title("Per-topic precision, recall and F1 (markers: F1's 95% interval for new items)")
+                .xAxisTitle("topic").yAxisTitle("score").build();
         style(chart.getStyler());
         chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
-        List<String> topics = topicIds();
+        List<String> topics = topicIds(report);
         Map<String, TopicSummary> per = report.metrics().perTopic();
-        addEstimateSeries(chart, "precision", topics, topics.stream().map(t -> per.get(t).precision()).toList());
-        addEstimateSeries(chart, "recall", topics, topics.stream().map(t -> per.get(t).recall()).toList());
-        addEstimateSeries(chart, "F1", topics, topics.stream().map(t -> per.get(t).f1()).toList());
+        addMeans(chart, "precision", topics, topics.stream().map(t -> per.get(t).precision()).toList());
+        addMeans(chart, "recall", topics, topics.stream().map(t -> per.get(t).recall()).toList());
+        addMeans(chart, "F1", topics, topics.stream().map(t -> per.get(t).f1()).toList());
+        List<Estimate> f1 = topics.stream().map(t -> per.get(t).f1()).toList();
+        chart.addSeries("F1 low", topics, f1.stream().map(e -> bound(e, 0)).toList())
+                .setChartCategorySeriesRenderStyle(org.knowm.xchart.CategorySeries.CategorySeriesRenderStyle.Scatter);
+        chart.addSeries("F1 high", topics, f1.stream().map(e -> bound(e, 1)).toList())
+                .setChartCategorySeriesRenderStyle(org.knowm.xchart.CategorySeries.CategorySeriesRenderStyle.Scatter);
         return chart;
     }
 
-    private static void addEstimateSeries(CategoryChart chart, String name, List<String> x, List<Estimate> e) {
-        chart.addSeries(name, x, e.stream().map(v -> finite(v.meanOrNaN())).toList(),
-                e.stream().map(Estimate::halfWidth).toList());
+    private static void addMeans(CategoryChart chart, String name, List<String> x, List<Estimate> e) {
+        chart.addSeries(name, x, e.stream().map(v -> finite(v.meanOrNaN())).toList());
+    }
+
+    private static double bound(Estimate e, int side) {
+        return e.ci95() == null ? finite(e.meanOrNaN()) : e.ci95().get(side);
+    }
+
+    static XYChart reliabilityChart(RunReport report) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+                .title("Reliability (out-of-fold scores, all repeats; diagonal = perfectly calibrated)")
+                .xAxisTitle("mean score in bin").yAxisTitle("observed share of positives").build();
+        style(chart.getStyler());
+        chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0);
+        XYSeries diag = chart.addSeries("perfect", new double[] {0, 1}, new double[] {0, 1});
+        diag.setMarker(SeriesMarkers.NONE);
+        diag.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.DASH_DASH);
+        diag.setLineColor(java.awt.Color.GRAY);
+        for (String topic : topicIds(report)) {
+            List<Metrics.ReliabilityBin> bins = report.reliability().getOrDefault(topic, List.of());
+            if (bins.isEmpty()) {
+                continue;
+            }
+            Estimate ece = report.metrics().perTopic().get(topic).ece();
+            String name = ece.mean() == null ? topic : String.format(java.util.Locale.ROOT, "%s (ECE %.3f)", topic,
+                    ece.mean());
+            chart.addSeries(name, bins.stream().mapToDouble(Metrics.ReliabilityBin::meanScore).toArray(),
+                    bins.stream().mapToDouble(Metrics.ReliabilityBin::observedRate).toArray());
+        }
+        return chart;
     }
 
     static CategoryChart confusionChart(RunReport report) {
@@ -85,7 +118,7 @@ public final class Charts {
                 .title("Confusion counts per topic (mean per repeat; TN in the table)").xAxisTitle("topic")
                 .yAxisTitle("items").build();
         style(chart.getStyler());
-        List<String> topics = topicIds();
+        List<String> topics = topicIds(report);
         Map<String, TopicSummary> per = report.metrics().perTopic();
         chart.addSeries("TP", topics, topics.stream().map(t -> per.get(t).confusion().tp()).toList());
         chart.addSeries("FP", topics, topics.stream().map(t -> per.get(t).confusion().fp()).toList());
@@ -99,7 +132,7 @@ public final class Charts {
                 .yAxisTitle("precision").build();
         style(chart.getStyler());
         chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0);
-        for (String topic : topicIds()) {
+        for (String topic : topicIds(report)) {
             List<Metrics.PrPoint> pts = report.prCurves().getOrDefault(topic, List.of());
             if (pts.isEmpty()) {
                 continue;
@@ -121,15 +154,24 @@ public final class Charts {
     static XYChart learningCurveChart(RunReport report) {
         List<CurvePoint> pts = report.learningCurve().points();
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
-                .title("Learning curve (" + report.learningCurve().repeats() + " repeat(s), 95% CI)")
+                .title("Learning curve (" + report.learningCurve().repeats()
+                        + " repeat(s); dashed: 95% interval for new items)")
                 .xAxisTitle("training items").yAxisTitle("F1").build();
         style(chart.getStyler());
         chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
         double[] x = pts.stream().mapToDouble(CurvePoint::trainItems).toArray();
-        chart.addSeries("macro-F1", x, pts.stream().mapToDouble(p -> finite(p.macroF1().meanOrNaN())).toArray(),
-                pts.stream().mapToDouble(p -> p.macroF1().halfWidth()).toArray());
-        chart.addSeries("micro-F1", x, pts.stream().mapToDouble(p -> finite(p.microF1().meanOrNaN())).toArray(),
-                pts.stream().mapToDouble(p -> p.microF1().halfWidth()).toArray());
+        XYSeries macro = chart.addSeries("macro-F1", x,
+                pts.stream().mapToDouble(p -> finite(p.macroF1().meanOrNaN())).toArray());
+        for (int side = 0; side < 2; side++) {
+            int k = side;
+            XYSeries b = chart.addSeries(side == 0 ? "95% low" : "95% high", x,
+                    pts.stream().mapToDouble(p -> bound(p.macroF1(), k)).toArray());
+            b.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.DASH_DASH);
+            b.setMarker(SeriesMarkers.NONE);
+            b.setLineColor(java.awt.Color.GRAY);
+        }
+        macro.setLineWidth(2.5f);
+        chart.addSeries("micro-F1", x, pts.stream().mapToDouble(p -> finite(p.microF1().meanOrNaN())).toArray());
         return chart;
     }
 
@@ -140,8 +182,8 @@ public final class Charts {
         styler.setAntiAlias(true);
     }
 
-    private static List<String> topicIds() {
-        return Topic.all().stream().map(Topic::id).toList();
+    private static List<String> topicIds(RunReport report) {
+        return report.topics().ids();
     }
 
     private static double finite(double v) {

@@ -45,11 +45,19 @@ public final class HtmlReport {
                 .append("</style></head><body>\n");
         sb.append("<h1>rubrique run ").append(esc(r.runId())).append("</h1>\n");
         sb.append("<p class=\"headline\">").append(esc(ReportTables.headline(r))).append("</p>\n");
+        if (ReportTables.advice(r) != null) {
+            sb.append("<p class=\"headline\"><b>Should I label more?</b> ").append(esc(ReportTables.advice(r)))
+                    .append("</p>\n");
+        }
         table(sb, ReportTables.headlineMetrics(r));
         table(sb, ReportTables.perTopic(r));
         sb.append("<div class=\"charts\">");
         img(sb, charts, Charts.F1, "Per-topic precision, recall and F1 with 95% CI");
         img(sb, charts, Charts.PR_CURVES, "Precision-recall curves");
+        sb.append("</div>\n");
+        table(sb, ReportTables.calibration(r));
+        sb.append("<div class=\"charts\">");
+        img(sb, charts, Charts.RELIABILITY, "Reliability diagram");
         sb.append("</div>\n");
         table(sb, ReportTables.confusion(r));
         sb.append("<div class=\"charts\">");

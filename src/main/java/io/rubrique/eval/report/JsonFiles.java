@@ -2,7 +2,6 @@ package io.rubrique.eval.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rubrique.data.LabelledItem;
-import io.rubrique.data.Topic;
 import io.rubrique.eval.Predictions;
 import io.rubrique.eval.RunOutcome;
 import io.rubrique.util.Json;
@@ -57,16 +56,17 @@ public final class JsonFiles {
         m.put("repeat", p.repeat());
         m.put("fold", p.fold()[i]);
         m.put("id", item.id());
-        m.put("gold", item.topics().stream().map(Topic::id).toList());
+        m.put("gold", List.copyOf(item.topics()));
         List<String> pred = new ArrayList<>();
         Map<String, Double> scores = new LinkedHashMap<>();
         Map<String, Double> thresholds = new LinkedHashMap<>();
-        for (Topic t : Topic.all()) {
-            if (predicted[t.ordinal()]) {
-                pred.add(t.id());
+        List<String> ids = p.topics().ids();
+        for (int t = 0; t < ids.size(); t++) {
+            if (predicted[t]) {
+                pred.add(ids.get(t));
             }
-            scores.put(t.id(), p.scores()[i][t.ordinal()]);
-            thresholds.put(t.id(), p.thresholds()[i][t.ordinal()]);
+            scores.put(ids.get(t), p.scores()[i][t]);
+            thresholds.put(ids.get(t), p.thresholds()[i][t]);
         }
         m.put("predicted", pred);
         m.put("scores", scores);

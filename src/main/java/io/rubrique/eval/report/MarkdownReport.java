@@ -24,6 +24,9 @@ public final class MarkdownReport {
         StringBuilder sb = new StringBuilder();
         sb.append("# Run ").append(r.runId()).append("\n\n");
         sb.append(ReportTables.headline(r)).append("\n\n");
+        if (ReportTables.advice(r) != null) {
+            sb.append("**Should I label more?** ").append(ReportTables.advice(r)).append("\n\n");
+        }
         table(sb, ReportTables.run(r));
         table(sb, ReportTables.headlineMetrics(r));
         table(sb, ReportTables.perTopic(r));
@@ -31,6 +34,8 @@ public final class MarkdownReport {
         table(sb, ReportTables.confusion(r));
         chart(sb, charts, Charts.CONFUSION, "Confusion counts");
         chart(sb, charts, Charts.PR_CURVES, "Precision-recall curves");
+        table(sb, ReportTables.calibration(r));
+        chart(sb, charts, Charts.RELIABILITY, "Reliability diagram");
         table(sb, ReportTables.thresholds(r));
         if (!r.learningCurve().points().isEmpty()) {
             table(sb, ReportTables.learningCurve(r));

@@ -5,7 +5,8 @@ import io.rubrique.eval.RunReport;
 import io.rubrique.eval.RunReport.CurvePoint;
 import io.rubrique.eval.RunReport.ErrorRow;
 import io.rubrique.eval.RunReport.TestResult;
-import io.rubrique.eval.RunReport.TestTopic;
+import io.rubrique.eval.RunReport.MetricsSummary;
+import io.rubrique.eval.RunReport.LastStep;
 import io.rubrique.eval.RunReport.ThresholdStats;
 import io.rubrique.eval.RunReport.TopicSummary;
 import java.util.ArrayList;
@@ -20,8 +21,19 @@ public final class ReportTables {
 
     public static String headline(RunReport r) {
         return "macro-F1 " + estimate(r.metrics().macroF1()) + ", micro-F1 " + estimate(r.metrics().microF1())
-                + " (" + r.protocol().folds() + " folds x " + r.protocol().repeats() + " repeats, seed "
-                + r.protocol().seed() + ", " + r.data().items() + " items)";
+                + " (95% intervals for new items; " + r.protocol().folds() + " folds x " + r.protocol().repeats()
+                + " repeats, seed " + r.protocol().seed() + ", " + r.data().items() + " items)";
+    }
+
+    /** The report's one-sentence answer to "should I label more?", or null without a learning curve. */
+    public static String advice(RunReport r) {
+        LastStep s = r.learningCurve().lastStep();
+        return s == null ? null : s.advice();
+    }
+
+    /** What the intervals mean, in one sentence. */
+    public static String intervalsNote(RunReport r) {
+        return r.intervals() == null ? "" : r.intervals().meaning();
     }
 
     public static Table run(RunReport r) {
@@ -45,23 +57,47 @@ public final class ReportTables {
     }
 
     public static Table headlineMetrics(RunReport r) {
-        var m = r.metrics();
-        return new Table("Headline metrics", "Mean over repeats of each repeat's pooled out-of-fold predictions, "
-                + "with a 95% t-interval.", List.of("metric", "mean", "95% CI"), List.of(
+        MetricsSummary m = r.metrics();
+        return new Table("Headline metrics", "Mean over repeats of each repeat's pooled out-of-fold predictions. "
+                + intervalsNote(r) + " The repeat spread (standard deviation over repeats) only shows how much "
+                + "the fold shuffles move the figure.", List.of("metric", "mean", "95% interval (new items)",
+                        "repeat spread (sd)"), List.of(
                         estimateRow("macro-F1", m.macroF1()), estimateRow("micro-F1", m.microF1()),
                         estimateRow("subset accuracy", m.subsetAccuracy()),
-                        estimateRow("Hamming loss", m.hammingLoss())));
+                        estimateRow("Hamming loss", m.hammingLoss()),
+                        estimateRow("Brier score (mean over topics)", m.brier()),
+                        estimateRow("expected calibration error (mean over topics)", m.ece())));
     }
 
     public static Table perTopic(RunReport r) {
+        return perTopic("Per topic", "Mean [95% interval for new items]; support = items carrying the topic.",
+                r.metrics());
+    }
+
+    private static Table perTopic(String title, String note, MetricsSummary m) {
         List<List<String>> rows = new ArrayList<>();
-        for (Map.Entry<String, TopicSummary> e : r.metrics().perTopic().entrySet()) {
+        for (Map.Entry<String, TopicSummary> e : m.perTopic().entrySet()) {
             TopicSummary s = e.getValue();
             rows.add(List.of(e.getKey(), String.valueOf(s.support()), estimate(s.precision()), estimate(s.recall()),
                     estimate(s.f1()), estimate(s.rocAuc()), estimate(s.prAuc())));
         }
-        return new Table("Per topic", "Mean [95% CI] over repeats; support = items carrying the topic.",
-                List.of("topic", "support", "precision", "recall", "F1", "ROC-AUC", "PR-AUC"), rows);
+        return new Table(title, note, List.of("topic", "support", "precision", "recall", "F1", "ROC-AUC",
+                "PR-AUC"), rows);
+    }
+
+    public static Table calibration(RunReport r) {
+        List<List<String>> rows = new ArrayList<>();
+        for (Map.Entry<String, TopicSummary> e : r.metrics().perTopic().entrySet()) {
+            rows.add(List.of(e.getKey(), estimate(e.getValue().brier()), estimate(e.getValue().ece())));
+        }
+        rows.add(List.of("(mean)", estimate(r.metrics().brier()), estimate(r.metrics().ece())));
+        String method = r.config().calibration().method();
+        return new Table("Calibration", "Do scores mean probabilities? Brier score (mean squared error of the "
+                + "score against the 0/1 outcome) and expected calibration error (" + io.rubrique.eval.Metrics
+                        .CALIBRATION_BINS + " equal-width bins), lower is better; calibration method: " + method
+                + (method.equals("platt") ? " (Platt scaling fitted on inner cross-validation scores of each "
+                        + "training fold)" : "") + ".",
+                List.of("topic", "Brier score", "ECE"), rows);
     }
 
     public static Table confusion(RunReport r) {
@@ -84,13 +120,34 @@ public final class ReportTables {
 
     public static Table learningCurve(RunReport r) {
         List<List<String>> rows = new ArrayList<>();
+        List<String> headers = new ArrayList<>(List.of("training share", "training items", "macro-F1",
+                "micro-F1"));
+        r.topics().ids().forEach(t -> headers.add("F1 " + t));
         for (CurvePoint p : r.learningCurve().points()) {
-            rows.add(List.of(fmt(p.fraction() * 100, 0) + "%", fmt(p.trainItems(), 0), estimate(p.macroF1()),
-                    estimate(p.microF1())));
+            List<String> row = new ArrayList<>(List.of(fmt(p.fraction() * 100, 0) + "%", fmt(p.trainItems(), 0),
+                    estimate(p.macroF1()), estimate(p.microF1())));
+            r.topics().ids().forEach(t -> row.add(p.f1().get(t) == null ? "n/a" : estimate(p.f1().get(t))));
+            rows.add(row);
+        }
+        LastStep s = r.learningCurve().lastStep();
+        if (s != null) {
+            List<String> row = new ArrayList<>(List.of("last step gain", fmt(s.fromItems(), 0) + " → "
+                    + fmt(s.toItems(), 0), signedEstimate(s.macroF1Gain()), ""));
+            r.topics().ids().forEach(t -> row.add(signedEstimate(s.f1Gain().get(t))));
+            rows.add(row);
         }
         return new Table("Learning curve", "Share of each training fold (stratified draw), first "
-                + r.learningCurve().repeats() + " repeat(s) of the protocol.",
-                List.of("training share", "training items", "macro-F1", "micro-F1"), rows);
+                + r.learningCurve().repeats() + " repeat(s) of the protocol; intervals for new items, and the last "
+                + "step's gain compared on the same items (paired bootstrap)."
+                + (s == null ? "" : " " + s.advice()), headers, rows);
+    }
+
+    private static String signedEstimate(Estimate e) {
+        if (e == null || e.mean() == null) {
+            return "n/a";
+        }
+        return String.format(Locale.ROOT, "%+.3f", e.mean()) + (e.ci95() == null ? "" : String.format(Locale.ROOT,
+                " [%+.3f, %+.3f]", e.ci95().get(0), e.ci95().get(1)));
     }
 
     public static Table errors(RunReport r) {
@@ -98,12 +155,14 @@ public final class ReportTables {
         for (ErrorRow e : r.errors()) {
             rows.add(List.of(e.id(), e.title(), e.topic(), e.error(), String.join(", ", e.gold()),
                     String.join(", ", e.predicted()), fmt(e.score(), 3), fmt(e.threshold(), 3),
-                    e.wrongIn() + "/" + e.repeats()));
+                    e.wrongIn() + "/" + e.repeats(), e.terms() == null || e.terms().isEmpty() ? "n/a"
+                            : String.join(", ", e.terms())));
         }
         return new Table("Most confidently wrong", "Score and threshold averaged over repeats, ranked by "
-                + "|score - threshold|; FP = topic predicted but not gold, FN = gold but not predicted.",
-                List.of("id", "title", "topic", "error", "gold", "predicted", "score", "threshold", "wrong in"),
-                rows);
+                + "|score - threshold|; FP = topic predicted but not gold, FN = gold but not predicted; terms: "
+                + "what pushed the final model's score for that topic, strongest first.",
+                List.of("id", "title", "topic", "error", "gold", "predicted", "score", "threshold", "wrong in",
+                        "terms"), rows);
     }
 
     /** The held-out test-set table, or null without a test set. */
@@ -112,22 +171,17 @@ public final class ReportTables {
         if (t == null) {
             return null;
         }
-        List<List<String>> rows = new ArrayList<>();
-        for (Map.Entry<String, TestTopic> e : t.perTopic().entrySet()) {
-            TestTopic s = e.getValue();
-            rows.add(List.of(e.getKey(), String.valueOf(s.support()), fmt(s.precision(), 3), fmt(s.recall(), 3),
-                    fmt(s.f1(), 3), opt(s.rocAuc()), opt(s.prAuc())));
-        }
-        rows.add(List.of("(all)", String.valueOf(t.data().items()), "", "", "macro " + fmt(t.macroF1(), 3)
-                + ", micro " + fmt(t.microF1(), 3), "subset acc. " + fmt(t.subsetAccuracy(), 3), "Hamming "
-                + fmt(t.hammingLoss(), 3)));
-        return new Table("Held-out test set", t.data().path() + ", sha256 " + t.data().sha256()
-                + "; model trained on all the data.",
-                List.of("topic", "support", "precision", "recall", "F1", "ROC-AUC", "PR-AUC"), rows);
+        MetricsSummary m = t.metrics();
+        Table per = perTopic("Held-out test set", t.data().path() + ", " + t.data().items() + " items, sha256 "
+                + t.data().sha256() + "; model trained on all the data; intervals: bootstrap over the test items. "
+                + "macro-F1 " + estimate(m.macroF1()) + ", micro-F1 " + estimate(m.microF1()) + ", Brier "
+                + estimate(m.brier()) + ".", m);
+        return per;
     }
 
     private static List<String> estimateRow(String name, Estimate e) {
-        return List.of(name, e.mean() == null ? "n/a" : fmt(e.mean(), 3), ci(e));
+        return List.of(name, e.mean() == null ? "n/a" : fmt(e.mean(), 3), ci(e),
+                e.repeatSd() == null ? "n/a" : fmt(e.repeatSd(), 3));
     }
 
     /** "0.812 [0.790, 0.834]", or "n/a" when undefined. */
@@ -140,10 +194,6 @@ public final class ReportTables {
 
     private static String ci(Estimate e) {
         return e.ci95() == null ? "n/a" : "[" + fmt(e.ci95().get(0), 3) + ", " + fmt(e.ci95().get(1), 3) + "]";
-    }
-
-    private static String opt(Double v) {
-        return v == null ? "n/a" : fmt(v, 3);
     }
 
     public static String fmt(double v, int decimals) {
