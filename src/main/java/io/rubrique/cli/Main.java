@@ -18,6 +18,9 @@ import picocli.CommandLine.Command;
             CompareCommand.class,
             RunsCommand.class,
             ServeCommand.class,
+            SuggestCommand.class,
+            SimulateCommand.class,
+            LabelCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -27,7 +27,8 @@ import java.util.Set;
  */
 public final class LabelValidator {
     /** Fields a record may have. */
-    public static final List<String> FIELDS = List.of("id", "kind", "source", "title", "text", "topics");
+    public static final List<String> FIELDS = List.of("id", "kind", "source", "title", "text", "topics",
+            "provenance");
     private static final String KINDS = "article, teaser";
     private static final ObjectReader READER =
             Json.mapper().reader().with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
@@ -163,6 +164,10 @@ public final class LabelValidator {
             String source = optionalString(n, "source");
             String title = optionalString(n, "title");
             String body = requiredString(n, "text");
+            JsonNode provenance = n.get("provenance");
+            if (provenance != null && !provenance.isObject()) {
+                problem("provenance", "not an object (found " + typeOf(provenance) + ")");
+            }
             boolean labelledRecord = n.has("topics") || !unlabelledAllowed;
             Set<String> topics = labelledRecord ? topics(n) : Set.of();
             if (id != null) {

@@ -66,6 +66,52 @@ final class BinaryRelevanceModel implements TrainedModel, Serializable {
         return new Tagging(assigned, PerTopic.ofDoubles(topics, p));
     }
 
+    @Override
+    public PerTopic<Explanation> explain(String title, String text) {
+        Objects.requireNonNull(text, "text");
+        FeatureSpace.Attribution a = space.attribute(title, text);
+        SparseVector v = a.vector();
+        List<Explanation> out = new ArrayList<>(scorers.length);
+        List<String> ids = topics.ids();
+        for (int t = 0; t < scorers.length; t++) {
+            double raw = scorers[t].raw(v);
+            double p = calibrations[t].probability(raw);
+            boolean assigned = p >= thresholds[t];
+            if (scorers[t] instanceof WekaScorer) {
+                out.add(Explanation.unavailable(ids.get(t), p, thresholds[t], assigned, "not available: "
+                        + provenance.config().learner().type() + " is scored by Weka, not by a linear model"));
+                continue;
+            }
+            java.util.Map<String, Double> byWord = new java.util.LinkedHashMap<>();
+            double bias = raw;
+            if (scorers[t] instanceof LinearScorer l) {
+                bias = l.bias();
+                for (int k = 0; k < v.nnz(); k++) {
+                    int i = v.indices()[k];
+                    double c = v.values()[k] * l.weight(i);
+                    java.util.Map<String, Double> shares = a.shares().get(i);
+                    if (shares == null || shares.isEmpty()) {
+                        byWord.merge("(" + space.name(i) + ")", c, Double::sum);
+                        continue;
+                    }
+                    for (java.util.Map.Entry<String, Double> e : shares.entrySet()) {
+                        byWord.merge(e.getKey(), c * e.getValue(), Double::sum);
+                    }
+                }
+            }
+            List<Explanation.Term> terms = new ArrayList<>();
+            byWord.forEach((w, c) -> terms.add(new Explanation.Term(w, c)));
+            terms.sort(java.util.Comparator.comparingDouble((Explanation.Term x) -> -Math.abs(x.contribution()))
+                    .thenComparing(Explanation.Term::term));
+            double rawThreshold = calibrations[t].rawFor(thresholds[t]);
+            out.add(new Explanation(ids.get(t), true, raw, bias, p, thresholds[t],
+                    Double.isFinite(rawThreshold) ? rawThreshold : null, assigned, terms,
+                    scorers[t] instanceof ConstantScorer ? "the training items had one class only: constant score"
+                            : ""));
+        }
+        return PerTopic.inOrder(topics, out);
+    }
+
     /** Raw (uncalibrated) scores of a vector, in topic order: what the trainer calibrates on. */
     double[] rawScores(SparseVector v) {
         double[] r = new double[scorers.length];

@@ -50,6 +50,16 @@ public final class BinaryRelevanceTrainer implements Trainer {
 
     @Override
     public TrainedModel train(TrainingSet data, long seed) {
+        return trainWithCommittee(data, seed).model();
+    }
+
+    /**
+     * A model and its committee: the fold models of the inner cross-validation, each with the final model's
+     * calibrations and thresholds, so that their votes are comparable (query by committee). Costs no more than
+     * {@link #train}, which builds the fold models anyway; the committee is empty when the config runs no inner
+     * cross-validation.
+     */
+    public Committee trainWithCommittee(TrainingSet data, long seed) {
         if (data.items().isEmpty()) {
             throw new IllegalArgumentException("cannot train on zero items");
         }
@@ -71,7 +81,22 @@ public final class BinaryRelevanceTrainer implements Trainer {
                         fitted.space.size(), millis, facts),
                 Versions.libraries(), Versions.codeRevision(Path.of(".")),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-        return new BinaryRelevanceModel(fitted.space, fitted.scorers, d.calibrations, d.thresholds, provenance);
+        BinaryRelevanceModel model = new BinaryRelevanceModel(fitted.space, fitted.scorers, d.calibrations,
+                d.thresholds, provenance);
+        List<TrainedModel> folds = new ArrayList<>();
+        if (inner != null) {
+            for (Fitted f : inner.models) {
+                folds.add(new BinaryRelevanceModel(f.space, f.scorers, d.calibrations, d.thresholds, provenance));
+            }
+        }
+        return new Committee(model, folds);
+    }
+
+    /** A model and the fold models of its inner cross-validation. */
+    public record Committee(TrainedModel model, List<TrainedModel> folds) {
+        public Committee {
+            folds = List.copyOf(folds);
+        }
     }
 
     /** Per-topic calibrations and thresholds, in topic order. */

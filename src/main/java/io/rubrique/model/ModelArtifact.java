@@ -392,5 +392,18 @@ public final class ModelArtifact {
         public io.rubrique.data.TopicSet topics() {
             return model.topics();
         }
+
+        @Override
+        public io.rubrique.data.PerTopic<Double> thresholds() {
+            return model.thresholds();
+        }
+
+        @Override
+        public io.rubrique.data.PerTopic<Explanation> explain(String title, String text) {
+            if (text == null) {
+                throw new IllegalArgumentException("text must not be null");
+            }
+            return model.explain(title, text);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.rubrique.model;
 
+import io.rubrique.data.PerTopic;
 import io.rubrique.data.Snippet;
 import io.rubrique.data.TopicSet;
 import java.nio.file.Path;
@@ -15,7 +16,7 @@ import java.util.List;
  * t.topics();   // [security, bilateral-relations]
  * }</pre>
  */
-public interface TopicTagger {
+public interface TopicTagger extends ScoringModel {
 
     /** Loads a model directory written by {@code rubrique train}, after checking its checksum and format. */
     static TopicTagger load(Path modelDir) throws ModelLoadException {
@@ -23,6 +24,7 @@ public interface TopicTagger {
     }
 
     /** Tags one snippet; {@code title} may be null or empty, {@code text} must not be null. */
+    @Override
     Tagging tag(String title, String text);
 
     /** Tags many snippets; results are in input order. */
@@ -31,7 +33,14 @@ public interface TopicTagger {
     }
 
     /** The topics this model tags with, in the order of every per-topic value it returns. */
+    @Override
     TopicSet topics();
+
+    /** The thresholds the model applies (those its manifest records, which loading checked against the model). */
+    @Override
+    default PerTopic<Double> thresholds() {
+        return PerTopic.fromMap(topics(), manifest().thresholds());
+    }
 
     /** How this model was made: topics, thresholds, config, data checksum, versions (written from the model). */
     Manifest manifest();

@@ -233,6 +233,35 @@ public final class FeatureSpace implements Serializable {
         return extractor.tokens(TextNormalizer.normalize(s));
     }
 
+    /**
+     * The snippet's vector and, for each of its features, the words of the snippet it came from with their
+     * shares of its occurrences (summing to 1; a title occurrence counts {@code title_weight} times), for
+     * explanations that group contributions back to words.
+     */
+    public Attribution attribute(String title, String text) {
+        SparseVector v = vectorize(title, text);
+        Map<Integer, Map<String, Double>> shares = new HashMap<>();
+        extractor.occurrences(title, text, (hash, weight, words) -> {
+            int i = index.get(hash);
+            if (i < 0) {
+                return;
+            }
+            Map<String, Double> m = shares.computeIfAbsent(i, k -> new java.util.LinkedHashMap<>());
+            for (String w : words) {
+                m.merge(w, weight / words.size(), Double::sum);
+            }
+        });
+        for (Map<String, Double> m : shares.values()) {
+            double total = m.values().stream().mapToDouble(Double::doubleValue).sum();
+            m.replaceAll((w, x) -> x / total);
+        }
+        return new Attribution(v, shares);
+    }
+
+    /** A vector and the source words of each of its features ({@link #attribute}). */
+    public record Attribution(SparseVector vector, Map<Integer, Map<String, Double>> shares) {
+    }
+
     /** For each feature of {@code other}, the index of the same term here, or -1 when this space lacks it. */
     public int[] indicesOf(FeatureSpace other) {
         int[] out = new int[other.keys.length];

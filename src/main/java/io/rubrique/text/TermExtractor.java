@@ -55,23 +55,65 @@ final class TermExtractor {
         return text.substring(0, cut > max / 2 ? cut : max);
     }
 
+    /**
+     * Like {@link #extract}, but each term occurrence also names the words of the snippet it was made from
+     * (lower-cased and accent-folded, as the character n-grams see them): the word of a character n-gram, the
+     * one or two words of a word n-gram. This is what explanations group contributions by.
+     */
+    void occurrences(String title, String text, OccurrenceSink sink) {
+        TermSink ignore = (h, w) -> {
+        };
+        double tw = config.titleWeight();
+        if (tw > 0 && title != null && !title.isEmpty()) {
+            extractField(TextNormalizer.normalize(title), tw, ignore, null, sink);
+        }
+        if (text != null && !text.isEmpty()) {
+            extractField(TextNormalizer.normalize(head(text, config.textMaxChars())), 1.0, ignore, null, sink);
+        }
+    }
+
+    /** Receives a term occurrence with its weight and the words it was made from. */
+    @FunctionalInterface
+    interface OccurrenceSink {
+        void add(long hash, double weight, List<String> words);
+    }
+
     private void extractField(String s, double weight, TermSink counts, Map<Long, String> names) {
+        extractField(s, weight, counts, names, null);
+    }
+
+    private void extractField(String s, double weight, TermSink counts, Map<Long, String> names,
+            OccurrenceSink occ) {
         if (config.wordNgramMin() > 0) {
-            wordNgrams(tokens(s), weight, counts, names);
+            List<String> surfaces = occ == null ? null : new ArrayList<>();
+            wordNgrams(tokens(s, surfaces), surfaces, weight, counts, names, occ);
         }
         if (config.charNgramMin() > 0) {
-            charNgrams(s, weight, counts, names);
+            charNgrams(s, weight, counts, names, occ);
         }
     }
 
     /** The analysed word tokens of a normalized string. */
     List<String> tokens(String s) {
+        return tokens(s, null);
+    }
+
+    /**
+     * The analysed word tokens; when {@code surfaces} is given, it receives each token's source word
+     * (lower-cased, accent-folded, without an elided article: "l’Internet" gives "internet").
+     */
+    private List<String> tokens(String s, List<String> surfaces) {
         List<String> out = new ArrayList<>();
         try (TokenStream ts = analyzer.tokenStream("", s)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            org.apache.lucene.analysis.tokenattributes.OffsetAttribute offset = surfaces == null ? null
+                    : ts.addAttribute(org.apache.lucene.analysis.tokenattributes.OffsetAttribute.class);
             ts.reset();
             while (ts.incrementToken()) {
                 out.add(term.toString());
+                if (surfaces != null) {
+                    surfaces.add(surfaceWord(s.substring(offset.startOffset(), offset.endOffset())));
+                }
             }
             ts.end();
         } catch (IOException e) {
@@ -80,7 +122,19 @@ final class TermExtractor {
         return out;
     }
 
-    private void wordNgrams(List<String> tokens, double weight, TermSink counts, Map<Long, String> names) {
+    /** A source word as explanations name it: folded like the character n-grams, its longest piece. */
+    private String surfaceWord(String raw) {
+        String best = "";
+        for (String piece : new String(foldForChars(raw)).split(" ")) {
+            if (piece.length() > best.length()) {
+                best = piece;
+            }
+        }
+        return best;
+    }
+
+    private void wordNgrams(List<String> tokens, List<String> surfaces, double weight, TermSink counts,
+            Map<Long, String> names, OccurrenceSink occ) {
         int min = config.wordNgramMin();
         int max = config.wordNgramMax();
         for (int i = 0; i < tokens.size(); i++) {
@@ -99,12 +153,15 @@ final class TermExtractor {
                     if (names != null) {
                         names.putIfAbsent(key, "w:" + String.join(" ", tokens.subList(i, i + n)));
                     }
+                    if (occ != null) {
+                        occ.add(key, weight, surfaces.subList(i, i + n));
+                    }
                 }
             }
         }
     }
 
-    private void charNgrams(String s, double weight, TermSink counts, Map<Long, String> names) {
+    private void charNgrams(String s, double weight, TermSink counts, Map<Long, String> names, OccurrenceSink occ) {
         char[] folded = foldForChars(s);
         int min = config.charNgramMin();
         int max = config.charNgramMax();
@@ -118,7 +175,12 @@ final class TermExtractor {
                 i++;
             }
             if (i > start) {
-                wordCharNgrams(folded, start, i, min, max, weight, counts, names);
+                TermSink sink = counts;
+                if (occ != null) {
+                    List<String> word = List.of(new String(folded, start, i - start));
+                    sink = (h, w) -> occ.add(h, w, word);
+                }
+                wordCharNgrams(folded, start, i, min, max, weight, sink, names);
             }
         }
     }

@@ -161,7 +161,7 @@ class LabelValidatorTest {
 
     @Test
     void unknownExtraFieldIsReported() throws IOException {
-        assertEquals(List.of("1: topic: unknown field (allowed: id, kind, source, title, text, topics)"),
+        assertEquals(List.of("1: topic: unknown field (allowed: id, kind, source, title, text, topics, provenance)"),
                 problems("{\"id\":\"a\",\"kind\":\"teaser\",\"text\":\"x\",\"topics\":[],\"topic\":\"digital\"}\n"));
     }
 

@@ -20,11 +20,15 @@ public final class CoreFixtures {
         return LabelReader.read(LABELS);
     }
 
-    /** A config with the given learner type, fixed thresholds (0.5) and {@code features} as a JSON object body. */
+    /**
+     * A config with the given learner type, fixed thresholds (0.5), no calibration (so no inner cross-validation:
+     * fast) and {@code features} as a JSON object body.
+     */
     public static ExperimentConfig fixed(String learnerType, String features) {
         return ExperimentConfig.parse("{\"name\": \"test-" + learnerType + "\", \"features\": {" + features
                 + "}, \"learner\": {\"type\": \"" + learnerType + "\"}, "
-                + "\"thresholds\": {\"strategy\": \"fixed\", \"fixed\": 0.5}}", "test");
+                + "\"thresholds\": {\"strategy\": \"fixed\", \"fixed\": 0.5}, "
+                + "\"calibration\": {\"method\": \"none\"}}", "test");
     }
 
     /** Trains {@code config} on {@code data} with {@code seed} and saves the model into {@code dir}. */

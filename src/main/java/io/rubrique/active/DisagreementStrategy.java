@@ -1,0 +1,63 @@
+package io.rubrique.active;
+
+import io.rubrique.model.Tagging;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Query by committee: the fold models of the inner cross-validation (same config, each trained without one
+ * fold) vote on each topic, and an item's value is the largest vote split over topics
+ * ({@code 1 − |2·yes/K − 1|}: 1 when the committee is evenly split, 0 when unanimous), ties broken by the spread
+ * of their scores. Diversified by {@link Diversity#mmr}. Falls back to uncertainty without a committee.
+ */
+final class DisagreementStrategy implements Strategy {
+    @Override
+    public String id() {
+        return "disagreement";
+    }
+
+    @Override
+    public List<Pick> select(Selection s, int n) {
+        if (s.committee().isEmpty()) {
+            return new UncertaintyStrategy(false).select(s, n);
+        }
+        List<String> ids = s.topics().ids();
+        int k = s.committee().size();
+        double[] values = new double[s.size()];
+        int[] topicOf = new int[s.size()];
+        int[] yesOf = new int[s.size()];
+        for (int i = 0; i < s.size(); i++) {
+            List<Tagging> votes = s.committeeTaggings(i);
+            double best = -1;
+            for (int t = 0; t < ids.size(); t++) {
+                int yes = 0;
+                double sum = 0;
+                double sq = 0;
+                for (Tagging v : votes) {
+                    yes += v.has(ids.get(t)) ? 1 : 0;
+                    double p = v.score(ids.get(t));
+                    sum += p;
+                    sq += p * p;
+                }
+                double spread = Math.sqrt(Math.max(0, sq / k - (sum / k) * (sum / k)));
+                double value = (1 - Math.abs(2.0 * yes / k - 1)) * 0.9 + 0.1 * Math.min(1, 2 * spread);
+                if (value > best) {
+                    best = value;
+                    topicOf[i] = t;
+                    yesOf[i] = yes;
+                }
+            }
+            values[i] = best;
+        }
+        List<Pick> picks = new ArrayList<>();
+        for (int i : Diversity.mmr(s, values, n)) {
+            String topic = ids.get(topicOf[i]);
+            Double p = s.model().map(m -> s.tagging(i).score(topic)).orElse(null);
+            Double th = s.model().map(m -> m.thresholds().get(topic)).orElse(null);
+            picks.add(new Pick(0, s.candidates().get(i), values[i], new Reason("disagreement", topic, p, th,
+                    String.format(Locale.ROOT, "%d of %d fold models tag it %s", yesOf[i], k, topic))));
+        }
+        return UncertaintyStrategy.ranked(picks);
+    }
+}

@@ -1,0 +1,98 @@
+package io.rubrique.cli;
+
+import static io.rubrique.cli.CliRun.rubrique;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.rubrique.cli.CliRun.Outcome;
+import io.rubrique.util.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The loop's commands from the command line: suggest and simulate. */
+class LoopCommandsTest {
+    private static final String FAST = "src/test/resources/core/fixed-liblinear.json";
+
+    @TempDir
+    Path tmp;
+
+    /** A pool of made-up teasers, one a copy of a labelled seed item and one a duplicate of another. */
+    private Path pool() throws Exception {
+        List<String> lines = new ArrayList<>();
+        String[] subjects = {"la coopération numérique avec le Japon", "un exercice de la marine", "le 14e Congrès",
+            "un festival de musique", "la visite du président de l'Inde", "les données de santé"};
+        for (int i = 0; i < 12; i++) {
+            lines.add(Json.mapper().writeValueAsString(java.util.Map.of("id", "p" + i, "kind", "teaser", "title",
+                    "Dépêche " + i, "text", "Article " + i + " sur " + subjects[i % subjects.length] + ".")));
+        }
+        lines.add("{\"id\":\"dup\",\"kind\":\"teaser\",\"title\":\"Copie\",\"text\":\"Article 3 sur un festival de musique.\"}");
+        JsonNode seed = Json.mapper().readTree(Files.readAllLines(Path.of("labels/snippets.jsonl")).get(1));
+        lines.add("{\"id\":\"seen\",\"kind\":\"teaser\",\"title\":\"x\",\"text\":" + seed.get("text") + "}");
+        Path f = tmp.resolve("inbox.jsonl");
+        Files.write(f, lines);
+        return f;
+    }
+
+    @Test
+    void suggestWritesRankedJsonLinesWithReasonsSkippingLabelledAndDuplicateItems() throws Exception {
+        Path model = tmp.resolve("model");
+        assertEquals(0, rubrique("train", "--no-eval", "--config", FAST, "--model", model.toString()).code());
+        Path out = tmp.resolve("suggested.jsonl");
+        Outcome o = rubrique("suggest", "--pool", pool().toString(), "--model", model.toString(), "--n", "5",
+                "--strategy", "uncertainty", "--out", out.toString());
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.err().contains("12 candidate(s) (1 already labelled, 1 duplicate(s) skipped)"), o.err());
+        List<String> lines = Files.readAllLines(out);
+        assertEquals(5, lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            JsonNode n = Json.mapper().readTree(lines.get(i));
+            assertEquals(i + 1, n.get("rank").asInt());
+            assertTrue(n.get("id").asText().startsWith("p"), n.toString());
+            assertEquals("uncertain", n.at("/reason/kind").asText());
+            assertTrue(n.at("/reason/threshold").isNumber() && n.at("/reason/score").isNumber(), n.toString());
+            assertFalse(n.at("/reason/why").asText().isBlank());
+        }
+    }
+
+    @Test
+    void suggestWithoutAModelStartsCold() throws Exception {
+        Outcome o = rubrique("suggest", "--pool", pool().toString(), "--model", tmp.resolve("none").toString(),
+                "--n", "4");
+        assertEquals(1, o.code(), "a named model that does not exist is an error: " + o.err());
+        o = CliRun.command(new SuggestCommand(), "--pool", pool().toString(), "--labels", "labels", "--n", "4",
+                "--strategy", "cold-start");
+        assertEquals(0, o.code(), o.err());
+        assertEquals(4, o.out().lines().count(), o.out());
+    }
+
+    @Test
+    void simulateWritesAReportComparingStrategiesWithRandom() throws Exception {
+        Path runs = tmp.resolve("runs");
+        List<String> lines = Files.readAllLines(Path.of("labels/snippets.jsonl"));
+        Path oracle = tmp.resolve("oracle.jsonl");
+        Files.write(oracle, lines.subList(9, lines.size()));
+        Path start = tmp.resolve("start.jsonl");
+        Files.write(start, lines.subList(0, 9));
+        Files.copy(Path.of("labels/topics.json"), tmp.resolve("topics.json"));
+        Outcome o = rubrique("simulate", "--labels", oracle.toString(), "--start-with", start.toString(),
+                "--batch", "5", "--budget", "10", "--repeats", "1", "--strategies", "uncertainty", "--config", FAST,
+                "--runs-dir", runs.toString());
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.err().contains("note: adding the random baseline"), o.err());
+        Path run = Files.list(runs).findFirst().orElseThrow();
+        for (String f : List.of("report.json", "report.md", "report.html", "charts/simulation.png")) {
+            assertTrue(Files.size(run.resolve(f)) > 0, f);
+        }
+        JsonNode r = Json.mapper().readTree(run.resolve("report.json").toFile());
+        assertEquals("simulate", r.get("kind").asText());
+        assertEquals(3, r.at("/strategies/uncertainty/points").size());
+        assertTrue(r.at("/data/start/sha256").asText().length() == 64);
+        assertTrue(o.out().contains("over random"), o.out());
+    }
+}
