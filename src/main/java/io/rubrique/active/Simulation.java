@@ -6,7 +6,7 @@ import io.rubrique.data.LabelledItem;
 import io.rubrique.data.Snippet;
 import io.rubrique.data.TopicSet;
 import io.rubrique.eval.Bootstrap;
-import io.rubrique.eval.Seeds;
+import io.rubrique.util.Seeds;
 import io.rubrique.model.BinaryRelevanceTrainer;
 import io.rubrique.model.Tagging;
 import io.rubrique.model.TrainedModel;

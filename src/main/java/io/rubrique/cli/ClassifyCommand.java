@@ -61,6 +61,12 @@ public final class ClassifyCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Threads for batch tagging (default: number of cores).")
     int threads = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--explain", description = "Also say why: per topic the words that pushed the score up or down (exact for linear models).")
+    boolean explain;
+
+    @Option(names = "--explain-terms", paramLabel = "N", description = "Words per direction in explanations (default: ${DEFAULT-VALUE}).")
+    int explainTerms = 8;
+
     @Parameters(arity = "0..*", paramLabel = "TEXT", description = "Snippets to tag (each one a title-less text).")
     List<String> texts = new ArrayList<>();
 
@@ -76,7 +82,10 @@ public final class ClassifyCommand implements Callable<Integer> {
             }
             PrintWriter o = spec.commandLine().getOut();
             for (int i = 0; i < texts.size(); i++) {
-                o.println(line(Integer.toString(i + 1), tagger.tag("", texts.get(i))));
+                o.println(line(Integer.toString(i + 1), tagger.tag("", texts.get(i)), null));
+                if (explain) {
+                    tagger.explain("", texts.get(i)).forEach((t, e) -> o.println("  " + e.line(explainTerms)));
+                }
             }
             o.flush();
             return 0;
@@ -162,17 +171,19 @@ public final class ClassifyCommand implements Callable<Integer> {
         }
         int parts = Math.max(1, Math.min(threads, chunk.size() / 64 + 1));
         int size = (chunk.size() + parts - 1) / parts;
-        List<Future<List<Tagging>>> futures = new ArrayList<>();
+        List<Future<List<String>>> futures = new ArrayList<>();
         for (int p = 0; p < chunk.size(); p += size) {
             List<Snippet> part = List.copyOf(chunk.subList(p, Math.min(chunk.size(), p + size)));
-            futures.add(pool.submit(() -> tagger.tagAll(part)));
+            futures.add(pool.submit(() -> part.stream().map(sn -> line(sn.id(), tagger.tag(sn.title(), sn.text()),
+                    explain ? tagger.explain(sn.title(), sn.text()) : null)).toList()));
         }
         int k = 0;
         try {
-            for (Future<List<Tagging>> f : futures) {
-                for (Tagging t : f.get()) {
-                    w.write(line(chunk.get(k++).id(), t));
+            for (Future<List<String>> f : futures) {
+                for (String l : f.get()) {
+                    w.write(l);
                     w.write('\n');
+                    k++;
                 }
             }
         } catch (InterruptedException e) {
@@ -184,12 +195,16 @@ public final class ClassifyCommand implements Callable<Integer> {
         return chunk.size();
     }
 
-    private String line(String id, Tagging t) {
+    private String line(String id, Tagging t, io.rubrique.data.PerTopic<io.rubrique.model.Explanation> why) {
         ObjectNode o = mapper.createObjectNode();
         o.put("id", id);
         o.set("topics", mapper.valueToTree(t.topics()));
         ObjectNode scores = o.putObject("scores");
         t.scores().forEach(scores::put);
+        if (why != null) {
+            ObjectNode ex = o.putObject("explanation");
+            why.forEach((topic, e) -> ex.set(topic, mapper.valueToTree(e.summary(explainTerms))));
+        }
         return o.toString();
     }
 }

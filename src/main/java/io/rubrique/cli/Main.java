@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             SuggestCommand.class,
             SimulateCommand.class,
             LabelCommand.class,
+            InspectCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

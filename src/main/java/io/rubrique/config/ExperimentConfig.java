@@ -23,6 +23,7 @@ public record ExperimentConfig(
         LearnerConfig learner,
         ThresholdConfig thresholds,
         CalibrationConfig calibration,
+        PriorConfig prior,
         EvaluationConfig evaluation) implements java.io.Serializable {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
@@ -35,22 +36,22 @@ public record ExperimentConfig(
         learner = learner == null ? LearnerConfig.defaults() : learner;
         thresholds = thresholds == null ? ThresholdConfig.defaults() : thresholds;
         calibration = calibration == null ? CalibrationConfig.defaults() : calibration;
+        prior = prior == null ? PriorConfig.defaults() : prior;
         evaluation = evaluation == null ? EvaluationConfig.defaults() : evaluation;
     }
 
     public static ExperimentConfig defaults() {
-        return new ExperimentConfig(null, null, null, null, null, null, null);
+        return new ExperimentConfig(null, null, null, null, null, null, null, null);
     }
 
     /** The same config with another evaluation protocol. */
     public ExperimentConfig withEvaluation(EvaluationConfig e) {
-        return new ExperimentConfig(name, description, features, learner, thresholds, calibration, e);
+        return new ExperimentConfig(name, description, features, learner, thresholds, calibration, prior, e);
     }
 
     /** The same config with another learner section. */
     public ExperimentConfig withLearner(LearnerConfig l) {
-        return new ExperimentConfig(name, description, features, l, thresholds,
-                calibration, evaluation);
+        return new ExperimentConfig(name, description, features, l, thresholds, calibration, prior, evaluation);
     }
 
     /** Every problem with this config, each as "field: message"; empty when valid. */
@@ -63,6 +64,7 @@ public record ExperimentConfig(
         p.addAll(learner.problems());
         p.addAll(thresholds.problems());
         p.addAll(calibration.problems());
+        p.addAll(prior.problems());
         p.addAll(evaluation.problems());
         return p;
     }

@@ -7,8 +7,11 @@ import java.util.List;
  * How each topic's decision threshold is chosen. "inner-cv" picks, per topic, the threshold that maximises F1
  * on out-of-fold scores of an inner cross-validation of the training data only; "fixed" uses {@code fixed}.
  * The chosen value is clamped to [min, max] so that a handful of items cannot push it to an extreme.
+ * {@code inner_repeats} repeats the inner cross-validation with other fold assignments: every item is then
+ * scored that many times, which steadies the calibration, the thresholds and the choice of C on tiny data.
  */
-public record ThresholdConfig(String strategy, Integer innerFolds, Double fixed, Double min, Double max) implements java.io.Serializable {
+public record ThresholdConfig(String strategy, Integer innerFolds, Double fixed, Double min, Double max,
+        Integer innerRepeats) implements java.io.Serializable {
     public static final List<String> STRATEGIES = List.of("inner-cv", "fixed");
 
     public ThresholdConfig {
@@ -17,16 +20,20 @@ public record ThresholdConfig(String strategy, Integer innerFolds, Double fixed,
         fixed = fixed == null ? 0.5 : fixed;
         min = min == null ? 0.05 : min;
         max = max == null ? 0.95 : max;
+        innerRepeats = innerRepeats == null ? 1 : innerRepeats;
     }
 
     public static ThresholdConfig defaults() {
-        return new ThresholdConfig(null, null, null, null, null);
+        return new ThresholdConfig(null, null, null, null, null, null);
     }
 
     public List<String> problems() {
         List<String> p = new ArrayList<>();
         if (!STRATEGIES.contains(strategy)) {
             p.add("thresholds.strategy: '" + strategy + "' is not one of " + STRATEGIES);
+        }
+        if (innerRepeats < 1 || innerRepeats > 10) {
+            p.add("thresholds.inner_repeats: must be between 1 and 10, was " + innerRepeats);
         }
         if (innerFolds < 2 || innerFolds > 20) {
             p.add("thresholds.inner_folds: must be between 2 and 20, was " + innerFolds);

@@ -1,5 +1,6 @@
 package io.rubrique.eval;
 
+import io.rubrique.util.Seeds;
 import io.rubrique.config.EvaluationConfig;
 import io.rubrique.config.ExperimentConfig;
 import io.rubrique.data.LabelSet;

@@ -1,5 +1,6 @@
 package io.rubrique.eval;
 
+import io.rubrique.util.Seeds;
 import io.rubrique.data.IterativeStratification;
 
 import io.rubrique.data.LabelledItem;

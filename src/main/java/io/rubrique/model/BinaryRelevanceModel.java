@@ -112,6 +112,40 @@ final class BinaryRelevanceModel implements TrainedModel, Serializable {
         return PerTopic.inOrder(topics, out);
     }
 
+    /** Per topic, the strongest weights and the decision rule ({@code top} features each way). */
+    ModelInspection inspect(int top) {
+        List<ModelInspection.TopicInspection> out = new ArrayList<>();
+        for (int t = 0; t < scorers.length; t++) {
+            double rt = calibrations[t].rawFor(thresholds[t]);
+            Double rawThreshold = Double.isFinite(rt) ? rt : null;
+            if (scorers[t] instanceof LinearScorer l) {
+                Integer[] order = new Integer[l.weights().length];
+                int nonZero = 0;
+                for (int i = 0; i < order.length; i++) {
+                    order[i] = i;
+                    nonZero += l.weights()[i] != 0 ? 1 : 0;
+                }
+                java.util.Arrays.sort(order, (a, b) -> Double.compare(l.weights()[b], l.weights()[a]));
+                List<Explanation.Term> pos = new ArrayList<>();
+                List<Explanation.Term> neg = new ArrayList<>();
+                for (int k = 0; k < Math.min(top, order.length) && l.weights()[order[k]] > 0; k++) {
+                    pos.add(new Explanation.Term(space.name(order[k]), l.weights()[order[k]]));
+                }
+                for (int k = order.length - 1; k >= Math.max(0, order.length - top) && l.weights()[order[k]] < 0; k--) {
+                    neg.add(new Explanation.Term(space.name(order[k]), l.weights()[order[k]]));
+                }
+                out.add(new ModelInspection.TopicInspection("linear", thresholds[t], rawThreshold, calibrations[t],
+                        l.bias(), nonZero, pos, neg, ""));
+            } else {
+                String note = scorers[t] instanceof ConstantScorer ? "one class only in the training items"
+                        : "scored by Weka (" + provenance.config().learner().type() + "): no weights to show";
+                out.add(new ModelInspection.TopicInspection(scorers[t].kind(), thresholds[t], rawThreshold,
+                        calibrations[t], null, 0, List.of(), List.of(), note));
+            }
+        }
+        return new ModelInspection(space.size(), PerTopic.inOrder(topics, out));
+    }
+
     /** Raw (uncalibrated) scores of a vector, in topic order: what the trainer calibrates on. */
     double[] rawScores(SparseVector v) {
         double[] r = new double[scorers.length];

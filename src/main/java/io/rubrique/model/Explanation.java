@@ -52,6 +52,64 @@ public record Explanation(String topic, boolean available, double raw, double bi
         return up.stream().filter(t -> t.contribution() >= share * top).map(Term::term).toList();
     }
 
+    /**
+     * The explanation as JSON-ready values (the one shape the CLI, the HTTP API and the labelling page use): score,
+     * threshold, assigned, and when available the raw score, bias, raw threshold, the {@code top} words pushing
+     * up and down as {@code [word, contribution]} pairs, and the sum of the other words' contributions (so that
+     * bias + shown + other = raw).
+     */
+    public java.util.Map<String, Object> summary(int top) {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("score", round(score));
+        m.put("threshold", round(threshold));
+        m.put("assigned", assigned);
+        m.put("available", available);
+        if (!available) {
+            m.put("note", note);
+            return m;
+        }
+        m.put("raw", round(raw));
+        m.put("bias", round(bias));
+        m.put("raw_threshold", rawThreshold == null ? null : round(rawThreshold));
+        List<Term> up = up(top);
+        List<Term> down = down(top);
+        m.put("up", up.stream().map(t -> List.of(t.term(), round(t.contribution()))).toList());
+        m.put("down", down.stream().map(t -> List.of(t.term(), round(t.contribution()))).toList());
+        double shown = up.stream().mapToDouble(Term::contribution).sum() + down.stream().mapToDouble(Term::contribution)
+                .sum();
+        double all = terms.stream().mapToDouble(Term::contribution).sum();
+        m.put("other", round(all - shown));
+        if (!note.isEmpty()) {
+            m.put("note", note);
+        }
+        return m;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1e6) / 1e6;
+    }
+
+    /** One line for people: "security 0.62 >= 0.41: up cybersécurité +0.84, police +0.31; down visite -0.12". */
+    public String line(int top) {
+        StringBuilder sb = new StringBuilder(String.format(java.util.Locale.ROOT, "%s %.2f %s %.2f", topic, score,
+                assigned ? ">=" : "<", threshold));
+        if (!available) {
+            return sb.append(": ").append(note).toString();
+        }
+        sb.append(String.format(java.util.Locale.ROOT, " (raw %.3f = bias %.3f + words)", raw, bias));
+        List<Term> u = up(top);
+        List<Term> d = down(top);
+        if (!u.isEmpty()) {
+            sb.append("; up ").append(String.join(", ", u.stream().map(t -> String.format(java.util.Locale.ROOT,
+                    "%s %+.3f", t.term(), t.contribution())).toList()));
+        }
+        if (!d.isEmpty()) {
+            sb.append("; down ").append(String.join(", ", d.stream().map(t -> String.format(java.util.Locale.ROOT,
+                    "%s %+.3f", t.term(), t.contribution())).toList()));
+        }
+        return sb.toString();
+    }
+
     static Explanation unavailable(String topic, double score, double threshold, boolean assigned, String why) {
         return new Explanation(topic, false, Double.NaN, Double.NaN, score, threshold, null, assigned, List.of(), why);
     }

@@ -249,7 +249,8 @@ public final class ModelArtifact {
         try {
             m = STRICT.treeToValue(tree, Manifest.class);
         } catch (IOException | IllegalArgumentException e) {
-            throw new ModelLoadException(MANIFEST_FILE + ": invalid manifest: " + firstLine(e), e);
+            throw new ModelLoadException(MANIFEST_FILE + ": invalid manifest: " + firstLine(e)
+                    + " (written by another rubrique version? retrain: rubrique train --model DIR)", e);
         }
         if (m.modelFile() == null || !m.modelFile().matches("[A-Za-z0-9._-]+") || m.modelFile().startsWith(".")
                 || m.modelSha256() == null || !m.modelSha256().matches("[0-9a-fA-F]{64}") || m.config() == null
@@ -396,6 +397,11 @@ public final class ModelArtifact {
         @Override
         public io.rubrique.data.PerTopic<Double> thresholds() {
             return model.thresholds();
+        }
+
+        @Override
+        public ModelInspection inspect(int top) {
+            return ((BinaryRelevanceModel) model).inspect(top);
         }
 
         @Override

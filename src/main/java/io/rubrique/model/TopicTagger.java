@@ -44,4 +44,14 @@ public interface TopicTagger extends ScoringModel {
 
     /** How this model was made: topics, thresholds, config, data checksum, versions (written from the model). */
     Manifest manifest();
+
+    /**
+     * What the model learnt: per topic the decision rule and, for linear models, the strongest weights. A tagger
+     * that cannot look inside its model says so per topic.
+     */
+    default ModelInspection inspect(int top) {
+        return new ModelInspection(0, PerTopic.of(topics(), t -> new ModelInspection.TopicInspection("unknown",
+                thresholds().get(t), null, Calibration.logistic(), null, 0, List.of(), List.of(),
+                "this model cannot be inspected")));
+    }
 }

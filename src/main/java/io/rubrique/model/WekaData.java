@@ -31,8 +31,11 @@ final class WekaData {
         return header;
     }
 
-    /** A training set: one instance per vector, class from {@code labels}, weight from {@code weights}. */
+    /** A training set: one instance per vector, class from {@code labels}, weight {@code weights[i]} each. */
     static Instances dataset(Instances header, List<SparseVector> vectors, boolean[] labels, double[] weights) {
+        if (weights.length != vectors.size() && weights.length != 2) {
+            throw new IllegalArgumentException(weights.length + " weights for " + vectors.size() + " vectors");
+        }
         Instances data = new Instances(header, vectors.size());
         int classIndex = header.classIndex();
         for (int k = 0; k < vectors.size(); k++) {
@@ -46,7 +49,8 @@ final class WekaData {
                 idx[n] = classIndex;
                 val[n] = YES;
             }
-            SparseInstance inst = new SparseInstance(weights[labels[k] ? 1 : 0], val, idx, header.numAttributes());
+            double w = weights.length == vectors.size() ? weights[k] : weights[labels[k] ? 1 : 0];
+            SparseInstance inst = new SparseInstance(w, val, idx, header.numAttributes());
             data.add(inst);
         }
         return data;

@@ -1,4 +1,4 @@
-package io.rubrique.eval;
+package io.rubrique.util;
 
 /**
  * Derives independent seeds from a run seed (SplitMix64 mixing), so that each repeat's fold split and each fold's
