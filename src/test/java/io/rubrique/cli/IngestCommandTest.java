@@ -154,4 +154,73 @@ class IngestCommandTest {
         assertEquals(0, run(List.of(), "--help"));
         assertTrue(out.toString().contains("--into=FILE") && out.toString().contains("--labels=DIR"));
     }
+
+    @Test
+    void aPageTooLargeToReadBackIsRefusedBeforeAnythingIsWrittenAndLaterIngestsStillWork() throws IOException {
+        Files.createDirectories(inbox().getParent());
+        assertEquals(0, runInto(List.of(Seeds.page("dup-first.txt"))));
+        byte[] before = Files.readAllBytes(inbox());
+        Path huge = tmp.resolve("huge.txt");
+        // a 20 MiB article body: the title, then one enormous paragraph, then the teasers
+        String page = Files.readString(Seeds.page("dup-second.txt"));
+        int cut = page.indexOf("\n\n") + 2;
+        StringBuilder body = new StringBuilder(page.substring(0, cut));
+        String paragraph = "Le développement du numérique se poursuit dans toutes les provinces du pays. ";
+        while (body.length() < 20 << 20) {
+            body.append(paragraph);
+        }
+        body.append("\n\n").append(page.substring(cut));
+        Files.writeString(huge, body.toString());
+        assertEquals(1, runInto(List.of(huge)));
+        assertTrue(err.toString().contains("more than the limit of 1,000,000"), err.toString());
+        assertTrue(err.toString().contains("nothing was written"), err.toString());
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(inbox())), "the inbox is unchanged");
+        assertEquals(0, runInto(List.of(Seeds.page("dup-second.txt"))), "a later ingest still works: " + err);
+    }
+
+    @Test
+    void theInboxKeepsItsPermissions() throws IOException {
+        Files.createDirectories(inbox().getParent());
+        Files.writeString(inbox(), "");
+        Files.setPosixFilePermissions(inbox(), java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        assertEquals(0, runInto(List.of(Seeds.page("dup-first.txt"))));
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(inbox())));
+    }
+
+    @Test
+    void staleTemporariesOfAKilledIngestAreRemovedAndALiveOnesAreKept() throws IOException {
+        Files.createDirectories(inbox().getParent());
+        Path dead = inbox().resolveSibling(".inbox.jsonl.tmp-" + io.rubrique.model.ModelArtifactTestAccess.deadPid()
+                + "-x1");
+        Files.writeString(dead, "half a record");
+        Path live = inbox().resolveSibling(".inbox.jsonl.tmp-" + ProcessHandle.current().pid() + "-x2");
+        Files.writeString(live, "in progress");
+        assertEquals(0, runInto(List.of(Seeds.page("dup-first.txt"))));
+        assertFalse(Files.exists(dead), "the killed writer's temporary is gone");
+        assertTrue(Files.exists(live), "a live writer's temporary is left alone");
+    }
+
+    @Test
+    void twoConcurrentIngestsLoseNoRecord() throws Exception {
+        Files.createDirectories(inbox().getParent());
+        List<Path> pages = Seeds.all();
+        java.util.concurrent.ExecutorService ex = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = ex.submit(() -> Main.commandLine().setOut(new PrintWriter(new StringWriter()))
+                    .execute("ingest", "--into", inbox().toString(), "--labels", tmp.resolve("labels").toString(),
+                            pages.get(0).toString(), pages.get(1).toString()));
+            var b = ex.submit(() -> Main.commandLine().setOut(new PrintWriter(new StringWriter()))
+                    .execute("ingest", "--into", inbox().toString(), "--labels", tmp.resolve("labels").toString(),
+                            pages.get(2).toString(), pages.get(3).toString()));
+            assertEquals(0, a.get());
+            assertEquals(0, b.get());
+        } finally {
+            ex.shutdownNow();
+        }
+        Path expected = tmp.resolve("expected.jsonl");
+        assertEquals(0, run(pages.subList(0, 4), "--into", expected.toString(), "--labels",
+                tmp.resolve("none").toString()));
+        assertEquals(Files.readAllLines(expected).size(), records().size());
+    }
 }
