@@ -13,6 +13,8 @@ one logistic regression per topic (class_weight='balanced'):
     sklearn_peer.py train   --in labels.jsonl --model model.pkl [--mode plain|careful|careful-cv] [--seed N]
                             [--max-features N]
     sklearn_peer.py predict --model model.pkl --in items.jsonl --out tagged.jsonl
+    sklearn_peer.py fit-predict --train labels.jsonl --test items.jsonl --out tagged.jsonl [--mode M] [--seed N]
+                                [--timing timing.json]
 
 Input items are {"id","title"?,"text"}; predict writes {"id","topics":[...],"scores":{...}} in input order, the
 same contract as `rubrique classify`. Run with Debian's /usr/bin/python3 (python3-sklearn)."""
@@ -210,35 +212,69 @@ def describe(mode):
             f"stratified on the topic, training items only); fewer than {MIN_POSITIVES} positives: 0.5")
 
 
+def write_predictions(model, items, out_path):
+    with open(out_path + ".tmp", "w", encoding="utf-8") as out:
+        for row in predict(model, items):
+            out.write(json.dumps(row, ensure_ascii=False))
+            out.write("\n")
+    os.replace(out_path + ".tmp", out_path)
+
+
+def fit_predict(train_path, test_path, out_path, mode, seed, timing_path=None, max_features=None):
+    """Trains on train_path and tags test_path in one process (no pickling); timing_path gets the in-process
+    training and prediction times (wall and CPU seconds, interpreter start-up and imports excluded) and the
+    chosen C and thresholds."""
+    import time
+    import warnings
+    warnings.filterwarnings("ignore", category=UserWarning)
+    items = benchlib.read_jsonl(train_path)
+    import sklearn.linear_model  # noqa: F401  (imports outside the timed part)
+    w0, c0 = time.monotonic(), time.process_time()
+    model = train(items, max_features, mode, seed)
+    w1, c1 = time.monotonic(), time.process_time()
+    write_predictions(model, benchlib.read_jsonl(test_path), out_path)
+    w2, c2 = time.monotonic(), time.process_time()
+    if timing_path:
+        info = {"mode": mode, "seed": seed, "n_train": len(items), "train_wall_s": round(w1 - w0, 3),
+                "train_cpu_s": round(c1 - c0, 3), "predict_wall_s": round(w2 - w1, 3),
+                "predict_cpu_s": round(c2 - c1, 3)}
+        if isinstance(model, dict):
+            info.update({"C": model["C"], "thresholds": {t: round(v, 6) for t, v in model["thresholds"].items()}})
+        benchlib.write_json(timing_path, info)
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
     t = sub.add_parser("train")
     t.add_argument("--in", dest="inp", required=True)
     t.add_argument("--model", required=True)
-    t.add_argument("--max-features", type=int, default=None,
-                   help="cap each vectoriser's vocabulary (default: none)")
-    t.add_argument("--mode", choices=MODES, default="plain")
-    t.add_argument("--seed", type=int, default=0, help="seed of the inner folds (careful modes)")
     p = sub.add_parser("predict")
     p.add_argument("--model", required=True)
     p.add_argument("--in", dest="inp", required=True)
     p.add_argument("--out", required=True)
+    fp = sub.add_parser("fit-predict", help="train and tag in one process, no model file")
+    fp.add_argument("--train", required=True)
+    fp.add_argument("--test", required=True)
+    fp.add_argument("--out", required=True)
+    fp.add_argument("--timing", help="JSON file for the in-process train/predict times and chosen C/thresholds")
+    for q in (t, fp):
+        q.add_argument("--max-features", type=int, default=None,
+                       help="cap each vectoriser's vocabulary (default: none)")
+        q.add_argument("--mode", choices=MODES, default="plain")
+        q.add_argument("--seed", type=int, default=0, help="seed of the inner folds (careful modes)")
     a = ap.parse_args(argv)
     if a.cmd == "train":
         pipe = train(benchlib.read_jsonl(a.inp), a.max_features, a.mode, a.seed)
         with open(a.model + ".tmp", "wb") as f:
             pickle.dump(pipe, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(a.model + ".tmp", a.model)
+    elif a.cmd == "fit-predict":
+        fit_predict(a.train, a.test, a.out, a.mode, a.seed, a.timing, a.max_features)
     else:
         with open(a.model, "rb") as f:
             pipe = pickle.load(f)
-        items = benchlib.read_jsonl(a.inp)
-        with open(a.out + ".tmp", "w", encoding="utf-8") as out:
-            for row in predict(pipe, items):
-                out.write(json.dumps(row, ensure_ascii=False))
-                out.write("\n")
-        os.replace(a.out + ".tmp", a.out)
+        write_predictions(pipe, benchlib.read_jsonl(a.inp), a.out)
 
 
 if __name__ == "__main__":
