@@ -294,8 +294,17 @@ def run_sklearn(task, scratch, timeout_s):
 RUNNERS = {"rubrique": run_rubrique, "fasttext": run_fasttext, "sklearn": run_sklearn}
 
 
+def load_1min():
+    try:
+        with open("/proc/loadavg", encoding="ascii") as f:
+            return float(f.read().split()[0])
+    except (OSError, ValueError, IndexError):
+        return None
+
+
 def execute(task, scratch, timeout_s, jobs, alone):
     """Runs one task; writes and returns its result (status ok) or raises."""
+    load_before = load_1min()
     if os.path.exists(task.dir):
         shutil.rmtree(task.dir)
     os.makedirs(task.dir)
@@ -306,6 +315,7 @@ def execute(task, scratch, timeout_s, jobs, alone):
     res = {"key": task.key, "status": "ok", "system": task.system.name, "repeat": task.unit.repeat, "n": task.unit.n,
            "mode": task.unit.mode, "fold": task.fold, "n_train": sum(1 for _ in open(task.train, encoding="utf-8")),
            "n_test": len(task.ids), "jobs": jobs, "alone": alone, "finished": time.strftime("%Y-%m-%d %H:%M:%S"),
+           "load_1min": [load_before, load_1min()],
            "timing": timing, "pred": {i: sorted(pred[i]) for i in task.ids}}
     benchlib.write_json(task.result_path, res)
     return res
@@ -378,6 +388,7 @@ def unit_scores(unit, system, results_by_path, runs_dir, gold):
             return None
         pred.update({i: set(v) for i, v in res["pred"].items()})
         timings.append({"fold": fold, "n_train": res["n_train"], "jobs": res.get("jobs") or 1,
+                        "load_1min": res.get("load_1min"),
                         "alone": res.get("alone", (res.get("jobs") or 1) == 1), **res["timing"]})
     ids = sorted(pred)
     s = quality.scores([gold[i] for i in ids], [pred[i] for i in ids])
@@ -521,7 +532,12 @@ def markdown(c, image="curve.png"):
             "in-process fit, one BLAS thread (Python start-up, about 1 s, excluded). Total: wall seconds of all of "
             "the system's runs in the design (training and tagging). With more than one run at a time, rubrique runs "
             "always run alone; the table uses the peers' runs made alone when there are any, and marks with ‡ the "
-            "cells timed only on runs that shared the machine with another single-threaded run.", "",
+            "cells timed only on runs that shared the machine with another single-threaded run."
+            + (f" The 1-minute load average read before and after each run (for the {c['load_1min_during_runs']['runs']} "
+               f"runs that recorded it) had median {c['load_1min_during_runs']['median']:.2f}, range "
+               f"{c['load_1min_during_runs']['min']:.2f}–{c['load_1min_during_runs']['max']:.2f}, on {c['nproc']} "
+               f"cores: above about {c['nproc']} other work was sharing the machine and the times are inflated."
+               if c.get("load_1min_during_runs") else ""), "",
             "| n | " + " | ".join(systems) + " |", "|---|" + "---|" * len(systems)]
     for n in c["sizes"]:
         cells = []
@@ -623,7 +639,8 @@ def main(argv=None):
     ap.add_argument("--quick", action="store_true", help="fewer repeats and sizes")
     ap.add_argument("--jobs", type=int, default=1, help="runs at a time (default 1, so timings are not disturbed; "
                                                         "rubrique runs always take every slot)")
-    ap.add_argument("--budget", type=float, default=None, help="minutes; no run starts after that (default none)")
+    ap.add_argument("--budget", type=float, default=None, help="minutes; no run starts after that (default none; "
+                                                               "0 runs nothing and reports the cached runs)")
     ap.add_argument("--timeout", type=float, default=900, help="per-command limit in seconds")
     ap.add_argument("--raw", default=os.path.join(benchlib.REPO, "experiments", "bench", "raw"))
     ap.add_argument("--scratch", default=None, help="where models are written and deleted (default a directory "
@@ -636,6 +653,7 @@ def main(argv=None):
     ap.add_argument("--invocation", default=None, help="command recorded in the results (default: this one)")
     a = ap.parse_args(argv)
     start = time.time()
+    revision = git_revision()  # of the code that starts the runs
     invocation = a.invocation or "/usr/bin/python3 src/bench/curve.py" + "".join(
         " " + (x if x.startswith("-") or not os.path.isabs(x) else rel(x)) for x in (argv or sys.argv[1:]))
     if os.environ.get("RUBRIQUE_JAR") and not a.invocation:
@@ -698,7 +716,7 @@ def main(argv=None):
     scratch_base = a.scratch or ("/dev/shm" if os.access("/dev/shm", os.W_OK) else cdir)
     os.makedirs(scratch_base, exist_ok=True)
     scratch = tempfile.mkdtemp(prefix="rubrique-curve-", dir=scratch_base)
-    deadline = start + a.budget * 60 if a.budget else float("inf")
+    deadline = start + a.budget * 60 if a.budget is not None else float("inf")
     sched = Scheduler(jobs, scratch, a.timeout, deadline)
     try:
         sched.run(tasks)
@@ -732,6 +750,11 @@ def main(argv=None):
                 if cmp_:
                     by_n[str(n)] = cmp_
             comparisons[s.name][mode] = by_n
+    loads = sorted(v for by_mode in results.values() for by_n in by_mode.values() for x in by_n.values()
+                   for r in x["per_repeat"] for t in r["train"] for v in (t.get("load_1min") or []) if v is not None)
+    n_loaded = sum(1 for by_mode in results.values() for by_n in by_mode.values() for x in by_n.values()
+                   for r in x["per_repeat"] for t in r["train"] if t.get("load_1min"))
+    load = {"runs": n_loaded, "min": loads[0], "median": loads[len(loads) // 2], "max": loads[-1]} if loads else None
     try:
         nproc = os.cpu_count() or 0
         nproc = int(subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip() or nproc)
@@ -740,7 +763,7 @@ def main(argv=None):
     c = {
         "status": "ok",
         "invocation": invocation,
-        "git_revision": git_revision(),
+        "git_revision": revision,
         "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         "nproc": nproc, "jobs": jobs, "elapsed_s": round(time.time() - start, 1),
         "jobs_of_runs": sorted({j for by_mode in results.values() for by_n in by_mode.values()
@@ -764,6 +787,7 @@ def main(argv=None):
         "results": results,
         "comparisons": comparisons,
         "total_wall_s": {k: round(v, 1) for k, v in total_wall.items()},
+        "load_1min_during_runs": load,
         "failures": sched.failures,
         "skipped": skipped,
         "not_run": sched.not_run,
