@@ -5,6 +5,7 @@
 #   src/bench/run.sh [--quick] [--only quality|speed|growth|curve] [--labels FILE] [--config FILE]
 #                     [--growth-config FILE (default experiments/liblinear-words.json)] [--limit SECONDS]
 #                     [--pool FILE (default ../shared/pool/labelled.jsonl)] [--curve-config FILE]... [--curve-jobs N]
+#                     [--curve-budget MINUTES (no curve run starts after it; cached runs are kept and reused)]
 #
 # Installs its peers from Debian when missing (fasttext, python3-sklearn, python3-matplotlib, hyperfine, time),
 # builds target/rubrique.jar when missing, runs the parts, and writes experiments/bench/results.json,
@@ -17,7 +18,7 @@
 # See src/bench/README.md.
 set -euo pipefail
 
-usage() { sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; }
 
 QUICK=0
 ONLY=""
@@ -28,6 +29,7 @@ LIMIT_ARG=""
 POOL=""
 CURVE_CONFIGS=()
 CURVE_JOBS=1
+CURVE_BUDGET=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --quick) QUICK=1 ;;
@@ -39,6 +41,7 @@ while [[ $# -gt 0 ]]; do
     --pool) POOL="${2:?--pool needs a file}"; shift ;;
     --curve-config) CURVE_CONFIGS+=("${2:?--curve-config needs a file}"); shift ;;
     --curve-jobs) CURVE_JOBS="${2:?--curve-jobs needs a number}"; shift ;;
+    --curve-budget) CURVE_BUDGET="${2:?--curve-budget needs minutes}"; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "run.sh: unknown argument: $1" >&2; usage >&2; exit 2 ;;
   esac
@@ -132,6 +135,7 @@ if want curve; then
   CURVE_ARGS=(--raw "$RAW" --labels "$LABELS" --jobs "$CURVE_JOBS")
   [[ $QUICK -eq 1 ]] && CURVE_ARGS+=(--quick)
   [[ -n "$POOL" ]] && CURVE_ARGS+=(--pool "$POOL")
+  [[ -n "$CURVE_BUDGET" ]] && CURVE_ARGS+=(--budget "$CURVE_BUDGET")
   if [[ ${#CURVE_CONFIGS[@]} -eq 0 ]]; then CURVE_CONFIGS=("$CONFIG"); fi
   for c in "${CURVE_CONFIGS[@]}"; do CURVE_ARGS+=(--config "$c"); done
   [[ -n "$RUBRIQUE_SKIP" ]] && CURVE_ARGS+=(--skip-rubrique "$RUBRIQUE_SKIP")
@@ -148,6 +152,7 @@ ARGS=""
 [[ -n "$POOL" ]] && ARGS+=" --pool $POOL"
 for c in "${CURVE_CONFIGS[@]}"; do [[ "$c" != "$CONFIG" || ${#CURVE_CONFIGS[@]} -gt 1 ]] && ARGS+=" --curve-config $c"; done
 [[ "$CURVE_JOBS" != 1 ]] && ARGS+=" --curve-jobs $CURVE_JOBS"
+[[ -n "$CURVE_BUDGET" ]] && ARGS+=" --curve-budget $CURVE_BUDGET"
 PREFIX=""
 [[ -n "${RUBRIQUE_JAR:-}" ]] && PREFIX="RUBRIQUE_JAR=$RUBRIQUE_JAR "
 $PY src/bench/report.py --raw "$RAW" --invocation "${PREFIX}src/bench/run.sh$ARGS" --elapsed $(( $(date +%s) - START )) \
