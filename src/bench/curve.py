@@ -536,7 +536,8 @@ def markdown(c, image="curve.png"):
             + (f" The 1-minute load average read before and after each run (for the {c['load_1min_during_runs']['runs']} "
                f"runs that recorded it) had median {c['load_1min_during_runs']['median']:.2f}, range "
                f"{c['load_1min_during_runs']['min']:.2f}–{c['load_1min_during_runs']['max']:.2f}, on {c['nproc']} "
-               f"cores: above about {c['nproc']} other work was sharing the machine and the times are inflated."
+               f"cores; it counts this benchmark's own runs (1 or 2 at a time, rubrique with up to 2 threads), so "
+               f"values well above 2 mean other work was sharing the machine and inflating the times."
                if c.get("load_1min_during_runs") else ""), "",
             "| n | " + " | ".join(systems) + " |", "|---|" + "---|" * len(systems)]
     for n in c["sizes"]:
@@ -602,6 +603,19 @@ def plot(c, path):
 
 # --- main -----------------------------------------------------------------------------------------------------------
 
+def write_outputs(c, out, md, png, write_json=True):
+    os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
+    c["plot"] = rel(png) if plot(c, png) else None
+    if write_json:
+        benchlib.write_json(out, c)
+    image = os.path.relpath(os.path.abspath(png), os.path.dirname(os.path.abspath(md)))
+    with open(md + ".tmp", "w", encoding="utf-8") as f:
+        f.write("\n".join(["## Learning curve", ""] + markdown(c, image)) + "\n")
+    os.replace(md + ".tmp", md)
+    benchlib.log(f"curve: wrote " + (f"{rel(out)}, " if write_json else "") + rel(md)
+                 + (f", {rel(png)}" if c["plot"] else ""))
+
+
 def git_revision():
     try:
         rev = subprocess.run(["git", "-C", benchlib.REPO, "rev-parse", "--short", "HEAD"], capture_output=True,
@@ -651,7 +665,14 @@ def main(argv=None):
     ap.add_argument("--md", default=os.path.join(OUT_DIR, "curve.md"))
     ap.add_argument("--png", default=os.path.join(OUT_DIR, "curve.png"))
     ap.add_argument("--invocation", default=None, help="command recorded in the results (default: this one)")
+    ap.add_argument("--render", action="store_true", help="only rewrite the Markdown and the plot from the existing "
+                                                          "results (--out), running and changing nothing else")
     a = ap.parse_args(argv)
+    if a.render:
+        with open(a.out, encoding="utf-8") as f:
+            c = json.load(f)
+        write_outputs(c, a.out, a.md, a.png, write_json=False)
+        return 0
     start = time.time()
     revision = git_revision()  # of the code that starts the runs
     invocation = a.invocation or "/usr/bin/python3 src/bench/curve.py" + "".join(
@@ -792,16 +813,8 @@ def main(argv=None):
         "skipped": skipped,
         "not_run": sched.not_run,
     }
-    os.makedirs(os.path.dirname(os.path.abspath(a.out)), exist_ok=True)
-    c["plot"] = rel(a.png) if plot(c, a.png) else None
-    benchlib.write_json(a.out, c)
-    md_dir = os.path.dirname(os.path.abspath(a.md))
-    image = os.path.relpath(os.path.abspath(a.png), md_dir)
-    with open(a.md + ".tmp", "w", encoding="utf-8") as f:
-        f.write("\n".join(["## Learning curve", ""] + markdown(c, image)) + "\n")
-    os.replace(a.md + ".tmp", a.md)
-    benchlib.log(f"curve: wrote {rel(a.out)}, {rel(a.md)}" + (f", {rel(a.png)}" if c["plot"] else "")
-                 + f" in {(time.time() - start) / 60:.1f} min")
+    write_outputs(c, a.out, a.md, a.png)
+    benchlib.log(f"curve: done in {(time.time() - start) / 60:.1f} min")
     for s in systems:
         line = []
         for mode in modes:
