@@ -12,13 +12,14 @@
 # experiments/bench/growth.png, experiments/bench/curve.{json,md,png} and experiments/BENCHMARKS.md (raw outputs
 # and the curve's run cache under experiments/bench/raw/, git-ignored).
 # Full run: about 27 min on 2 cores for quality, speed and growth (55 min budget) plus the learning curve (about
-# 80 min one run at a time, 50 min with --curve-jobs 2); --quick: about 12 + 15 min. The curve is skipped with a
+# 1 h 50 min one run at a time, an estimated 1 h 10 with --curve-jobs 2; cached runs are reused); --quick: about 12 +
+# 23 min. The curve is skipped with a
 # message when the labelled pool is absent. A tool that fails is recorded as failed and the suite goes on;
 # rubrique's parts are skipped with a message when `java -jar target/rubrique.jar train --help` does not work.
 # See src/bench/README.md.
 set -euo pipefail
 
-usage() { sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; }
 
 QUICK=0
 ONLY=""
