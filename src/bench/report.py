@@ -212,6 +212,20 @@ def relative_paths(text):
     return re.sub(r"(?<![\w.~])/(?:[\w.+-]+/)+?(?=(?:experiments|target|src|labels)/)", "", text)
 
 
+def reproduce_extra(prov, curve_ref, this_run):
+    """The commands behind the numbers kept from earlier runs, as comments after this invocation."""
+    lines, seen = [], {this_run["invocation"]}
+    for part in PARTS:
+        p = prov.get(part)
+        if p and p.get("invocation") and p["invocation"] not in seen:
+            seen.add(p["invocation"])
+            same = [k for k in PARTS if (prov.get(k) or {}).get("invocation") == p["invocation"]]
+            lines.append(f"# kept numbers ({', '.join(same)}): {p['invocation']}")
+    if curve_ref and curve_ref["invocation"] not in seen:
+        lines.append("# learning curve: " + curve_ref["invocation"])
+    return lines
+
+
 def curve_md(c, md_dir):
     """The curve section: curve.py's own rendering, with its own command, date and revision."""
     import curve
@@ -265,7 +279,8 @@ def main(argv=None):
           "", "## Classification speed", ""] + provenance_md(prov["speed"], this_run) + speed_md(s) + [
           "", "## Training cost and growth", ""] + provenance_md(prov["growth"], this_run) + growth_md(g) + [
           "", "## Learning curve", ""] + curve_md(c, os.path.dirname(os.path.abspath(a.md))) + [
-          "", "## How to reproduce", "", "```sh", a.invocation, "```", ""]
+          "", "## How to reproduce", "", "```sh", a.invocation] + reproduce_extra(prov, curve_ref, this_run) + [
+          "```", ""]
     tmp = a.md + ".tmp"
     with open(tmp, "w", encoding="utf-8") as f:
         f.write(relative_paths("\n".join(md)))
