@@ -9,10 +9,29 @@ import sys
 import time
 import unicodedata
 
-TOPICS = ["digital", "security", "party-congress", "bilateral-relations"]
-
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
+
+# The topic set lives in data: labels/topics.json, {"topics": [{"id", "name", "definition"}, ...]}, in declared
+# order. Until that file exists, the four topics the project started with.
+FALLBACK_TOPICS = ["digital", "security", "party-congress", "bilateral-relations"]
+TOPICS_FILE = os.path.join(REPO, "labels", "topics.json")
+
+
+def load_topics(path=TOPICS_FILE):
+    """Topic ids from labels/topics.json (order as declared), or FALLBACK_TOPICS when the file does not exist."""
+    if not os.path.exists(path):
+        return list(FALLBACK_TOPICS)
+    with open(path, encoding="utf-8") as f:
+        doc = json.load(f)
+    ids = [t.get("id") if isinstance(t, dict) else None for t in doc.get("topics") or []]
+    if not ids or len(set(ids)) != len(ids) or not all(isinstance(i, str) and i for i in ids):
+        raise ValueError(f"{path}: expected {{\"topics\": [{{\"id\": ...}}, ...]}} with distinct non-empty ids")
+    return ids
+
+
+TOPICS = load_topics()
+
 # RUBRIQUE_JAR overrides the jar (e.g. to benchmark another build); default: the one `mvn package` makes here.
 JAR = os.environ.get("RUBRIQUE_JAR") or os.path.join(REPO, "target", "rubrique.jar")
 

@@ -1,10 +1,13 @@
 #!/usr/bin/python3
-"""Collects the parts' raw results (RAW/{quality,speed,growth}.json) and the machine description into
-experiments/bench/results.json and writes experiments/BENCHMARKS.md. Parts that were not run in this invocation keep
-their last results only if their raw file exists; otherwise the section says "not run"."""
+"""Collects the parts' raw results (RAW/{quality,speed,growth}.json), the learning curve
+(experiments/bench/curve.json, written by curve.py) and the machine description into experiments/bench/results.json
+and writes experiments/BENCHMARKS.md. A part that was not run in this invocation keeps its last results: from its
+raw file when it exists, else from the previous results.json (e.g. in a fresh clone, where raw/ is empty); each
+section then says which command, date and revision its numbers come from. A part with neither says "not run"."""
 
 import argparse
 import datetime
+import json
 import os
 import platform
 import re
@@ -59,12 +62,50 @@ def machine():
 
 
 def load(raw, name):
-    p = os.path.join(raw, name + ".json")
+    return load_file(os.path.join(raw, name + ".json"))
+
+
+def load_file(p):
     if not os.path.exists(p):
         return None
-    import json
     with open(p, encoding="utf-8") as f:
         return json.load(f)
+
+
+PARTS = ["quality", "speed", "growth"]
+
+
+def collect_parts(raw, ran, previous, this_run):
+    """{part: results} and {part: provenance}. Parts in `ran` were run by this invocation; the others keep their
+    raw file, else the previous results.json's numbers, with the provenance recorded then."""
+    parts, prov = {}, {}
+    prev_prov = (previous or {}).get("provenance") or {}
+    prev_run = {"invocation": (previous or {}).get("invocation"), "generated": (previous or {}).get("generated"),
+                "git_revision": ((previous or {}).get("machine") or {}).get("git_revision")}
+    for name in PARTS:
+        x = load(raw, name)
+        if x is not None and name in ran:
+            parts[name], prov[name] = x, dict(this_run)
+        elif x is not None:
+            parts[name] = x
+            prov[name] = prev_prov.get(name) or {"invocation": "an earlier run (raw file kept)", "generated": None,
+                                                 "git_revision": None}
+        elif previous and previous.get(name):
+            parts[name], prov[name] = previous[name], prev_prov.get(name) or prev_run
+        else:
+            parts[name], prov[name] = None, None
+    return parts, prov
+
+
+def provenance_md(p, this_run):
+    if not p or p == this_run:
+        return []
+    bits = [f"`{p['invocation']}`" if p.get("invocation") else "an earlier run"]
+    if p.get("generated"):
+        bits.append(f"on {p['generated']}")
+    if p.get("git_revision"):
+        bits.append(f"(git {p['git_revision']})")
+    return [f"*Not rerun by this command: kept from the report written by {' '.join(bits)}.*", ""]
 
 
 def fmt(ci, digits=3):
@@ -164,6 +205,36 @@ def growth_md(g):
     return out
 
 
+def relative_paths(text):
+    """Paths relative to the repository: this checkout's root, and the root of whichever checkout produced numbers
+    kept from an earlier report (an absolute prefix in front of one of the repository's top-level folders)."""
+    text = text.replace(benchlib.REPO + "/", "")
+    return re.sub(r"(?<![\w.~])/(?:[\w.+-]+/)+?(?=(?:experiments|target|src|labels)/)", "", text)
+
+
+def reproduce_extra(prov, curve_ref, this_run):
+    """The commands behind the numbers kept from earlier runs, as comments after this invocation."""
+    lines, seen = [], {this_run["invocation"]}
+    for part in PARTS:
+        p = prov.get(part)
+        if p and p.get("invocation") and p["invocation"] not in seen:
+            seen.add(p["invocation"])
+            same = [k for k in PARTS if (prov.get(k) or {}).get("invocation") == p["invocation"]]
+            lines.append(f"# kept numbers ({', '.join(same)}): {p['invocation']}")
+    if curve_ref and curve_ref["invocation"] not in seen:
+        lines.append("# learning curve: " + curve_ref["invocation"])
+    return lines
+
+
+def curve_md(c, md_dir):
+    """The curve section: curve.py's own rendering, with its own command, date and revision."""
+    import curve
+    if not c:
+        return ["Not run (`src/bench/run.sh --only curve`; it needs the labelled pool, see src/bench/README.md)."]
+    image = os.path.relpath(os.path.join(benchlib.REPO, c.get("plot") or "experiments/bench/curve.png"), md_dir)
+    return curve.markdown(c, image)
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--raw", default=os.path.join(benchlib.REPO, "experiments", "bench", "raw"))
@@ -172,12 +243,25 @@ def main(argv=None):
     ap.add_argument("--invocation", default="src/bench/run.sh")
     ap.add_argument("--labels", default="labels/snippets.jsonl")
     ap.add_argument("--elapsed", type=float, default=None, help="suite wall time, seconds")
+    ap.add_argument("--curve", default=os.path.join(benchlib.REPO, "experiments", "bench", "curve.json"),
+                    help="the learning curve's results (curve.py)")
+    ap.add_argument("--ran", default=None, help="comma-separated parts run by this invocation (default: every part "
+                                                "with a raw file)")
     a = ap.parse_args(argv)
     m = machine()
-    q, s, g = load(a.raw, "quality"), load(a.raw, "speed"), load(a.raw, "growth")
     now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    this_run = {"invocation": a.invocation, "generated": now, "git_revision": m["git_revision"]}
+    ran = set(PARTS if a.ran is None else [x for x in a.ran.split(",") if x])
+    parts, prov = collect_parts(a.raw, ran, load_file(a.results), this_run)
+    q, s, g = parts["quality"], parts["speed"], parts["growth"]
+    c = load_file(a.curve)
+    curve_ref = None
+    if c and c.get("status") == "ok":
+        curve_ref = {"file": os.path.relpath(os.path.abspath(a.curve), benchlib.REPO), "invocation": c["invocation"],
+                     "generated": c["date"], "git_revision": c["git_revision"]}
     results = {"generated": now, "invocation": a.invocation, "elapsed_s": a.elapsed, "machine": m,
-               "quality": q, "speed": s, "growth": g}
+               "provenance": {k: v for k, v in prov.items() if v}, "quality": q, "speed": s, "growth": g,
+               "curve": curve_ref}
     benchlib.write_json(a.results, results)
     md = ["# Benchmarks: rubrique vs fastText vs scikit-learn", "",
           f"Generated by `{a.invocation}` on {now} (git {m['git_revision']})"
@@ -191,13 +275,15 @@ def main(argv=None):
           f"| fastText | {m['fasttext']} (Debian) |", f"| scikit-learn | {m['sklearn']} (Debian) |",
           f"| Python | {m['python']} |", f"| hyperfine | {m['hyperfine']} |",
           f"| load average when the report was written | {m['load_average_at_report']} |", "",
-          "## Quality on the same folds", ""] + quality_md(q) + [
-          "", "## Classification speed", ""] + speed_md(s) + [
-          "", "## Training cost and growth", ""] + growth_md(g) + [
-          "", "## How to reproduce", "", "```sh", a.invocation, "```", ""]
+          "## Quality on the same folds", ""] + provenance_md(prov["quality"], this_run) + quality_md(q) + [
+          "", "## Classification speed", ""] + provenance_md(prov["speed"], this_run) + speed_md(s) + [
+          "", "## Training cost and growth", ""] + provenance_md(prov["growth"], this_run) + growth_md(g) + [
+          "", "## Learning curve", ""] + curve_md(c, os.path.dirname(os.path.abspath(a.md))) + [
+          "", "## How to reproduce", "", "```sh", a.invocation] + reproduce_extra(prov, curve_ref, this_run) + [
+          "```", ""]
     tmp = a.md + ".tmp"
     with open(tmp, "w", encoding="utf-8") as f:
-        f.write("\n".join(md).replace(benchlib.REPO + "/", ""))  # paths relative to the repository
+        f.write(relative_paths("\n".join(md)))
     os.replace(tmp, a.md)
     benchlib.log(f"report: wrote {a.results} and {a.md}")
 

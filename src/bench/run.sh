@@ -1,19 +1,25 @@
 #!/usr/bin/env bash
 # The benchmark suite: rubrique vs fastText vs scikit-learn (quality on the same folds, classification speed,
-# training cost and growth). One command from a clean clone:
+# training cost and growth, learning curves). One command from a clean clone:
 #
-#   src/bench/run.sh [--quick] [--only quality|speed|growth] [--labels FILE] [--config FILE]
+#   src/bench/run.sh [--quick] [--only quality|speed|growth|curve] [--labels FILE] [--config FILE]
 #                     [--growth-config FILE (default experiments/liblinear-words.json)] [--limit SECONDS]
+#                     [--pool FILE (default ../shared/pool/labelled.jsonl)] [--curve-config FILE]... [--curve-jobs N]
+#                     [--curve-budget MINUTES (no curve run starts after it; cached runs are kept and reused)]
 #
 # Installs its peers from Debian when missing (fasttext, python3-sklearn, python3-matplotlib, hyperfine, time),
 # builds target/rubrique.jar when missing, runs the parts, and writes experiments/bench/results.json,
-# experiments/bench/growth.png and experiments/BENCHMARKS.md (raw outputs under experiments/bench/raw/, git-ignored).
-# Full run: about 27 min on 2 cores (55 min budget); --quick (smaller sizes, fewer repeats): about 12 min.
-# A tool that fails is recorded as failed and the suite goes on; rubrique's parts are skipped with a message when
-# `java -jar target/rubrique.jar train --help` does not work. See src/bench/README.md.
+# experiments/bench/growth.png, experiments/bench/curve.{json,md,png} and experiments/BENCHMARKS.md (raw outputs
+# and the curve's run cache under experiments/bench/raw/, git-ignored).
+# Full run: about 27 min on 2 cores for quality, speed and growth (55 min budget) plus the learning curve (about
+# 1 h 50 min one run at a time, an estimated 1 h 10 with --curve-jobs 2; cached runs are reused); --quick: about 12 +
+# 23 min. The curve is skipped with a
+# message when the labelled pool is absent. A tool that fails is recorded as failed and the suite goes on;
+# rubrique's parts are skipped with a message when `java -jar target/rubrique.jar train --help` does not work.
+# See src/bench/README.md.
 set -euo pipefail
 
-usage() { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; }
 
 QUICK=0
 ONLY=""
@@ -21,20 +27,28 @@ LABELS=""
 CONFIG=""
 GROWTH_CONFIG=""
 LIMIT_ARG=""
+POOL=""
+CURVE_CONFIGS=()
+CURVE_JOBS=1
+CURVE_BUDGET=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --quick) QUICK=1 ;;
-    --only) ONLY="${2:?--only needs quality, speed or growth}"; shift ;;
+    --only) ONLY="${2:?--only needs quality, speed, growth or curve}"; shift ;;
     --labels) LABELS="${2:?--labels needs a file}"; shift ;;
     --config) CONFIG="${2:?--config needs a file}"; shift ;;
     --growth-config) GROWTH_CONFIG="${2:?--growth-config needs a file}"; shift ;;
     --limit) LIMIT_ARG="${2:?--limit needs seconds}"; shift ;;
+    --pool) POOL="${2:?--pool needs a file}"; shift ;;
+    --curve-config) CURVE_CONFIGS+=("${2:?--curve-config needs a file}"); shift ;;
+    --curve-jobs) CURVE_JOBS="${2:?--curve-jobs needs a number}"; shift ;;
+    --curve-budget) CURVE_BUDGET="${2:?--curve-budget needs minutes}"; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "run.sh: unknown argument: $1" >&2; usage >&2; exit 2 ;;
   esac
   shift
 done
-case "$ONLY" in ""|quality|speed|growth) ;; *) echo "run.sh: --only takes quality, speed or growth, not '$ONLY'" >&2; exit 2 ;; esac
+case "$ONLY" in ""|quality|speed|growth|curve) ;; *) echo "run.sh: --only takes quality, speed, growth or curve, not '$ONLY'" >&2; exit 2 ;; esac
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$REPO"
@@ -95,21 +109,38 @@ fi
 
 want() { [[ -z "$ONLY" || "$ONLY" == "$1" ]]; }
 
+RAN=""
 if want quality; then
-  log "part 1/3: quality ($REPEATS × 5 folds)"
+  RAN+="quality,"
+  log "part 1/4: quality ($REPEATS × 5 folds)"
   rm -rf "$RAW/quality"
   $PY src/bench/quality.py --labels "$LABELS" --config "$CONFIG" --raw "$RAW" --repeats "$REPEATS" \
       ${RUBRIQUE_SKIP:+--skip-rubrique "$RUBRIQUE_SKIP"} || log "quality part failed (see above)"
 fi
 if want speed; then
-  log "part 2/3: classification speed ($ITEMS items × $RUNS runs, JMH)"
+  RAN+="speed,"
+  log "part 2/4: classification speed ($ITEMS items × $RUNS runs, JMH)"
   $PY src/bench/speed.py --labels "$LABELS" --config "$CONFIG" --raw "$RAW" --items "$ITEMS" --runs "$RUNS" $SPEED_QUICK \
       || log "speed part failed (see above)"
 fi
 if want growth; then
-  log "part 3/3: training cost and growth (sizes $SIZES, limit ${LIMIT}s per run)"
+  RAN+="growth,"
+  log "part 3/4: training cost and growth (sizes $SIZES, limit ${LIMIT}s per run)"
   $PY src/bench/growth.py --labels "$LABELS" --config "$GROWTH_CONFIG" --raw "$RAW" --sizes "$SIZES" --limit "$LIMIT" \
       --deadline $((START + BUDGET)) || log "growth part failed (see above)"
+fi
+if want curve; then
+  # the curve's runs are cached under $RAW/curve/runs (keyed by setup and file contents): a rerun only does what
+  # is missing. Without the pool it logs why, keeps experiments/bench/curve.json as it was and exits 0.
+  log "part 4/4: learning curve"
+  CURVE_ARGS=(--raw "$RAW" --labels "$LABELS" --jobs "$CURVE_JOBS")
+  [[ $QUICK -eq 1 ]] && CURVE_ARGS+=(--quick)
+  [[ -n "$POOL" ]] && CURVE_ARGS+=(--pool "$POOL")
+  [[ -n "$CURVE_BUDGET" ]] && CURVE_ARGS+=(--budget "$CURVE_BUDGET")
+  if [[ ${#CURVE_CONFIGS[@]} -eq 0 ]]; then CURVE_CONFIGS=("$CONFIG"); fi
+  for c in "${CURVE_CONFIGS[@]}"; do CURVE_ARGS+=(--config "$c"); done
+  [[ -n "$RUBRIQUE_SKIP" ]] && CURVE_ARGS+=(--skip-rubrique "$RUBRIQUE_SKIP")
+  $PY src/bench/curve.py "${CURVE_ARGS[@]}" || log "curve part failed (see above)"
 fi
 
 ARGS=""
@@ -119,7 +150,12 @@ ARGS=""
 [[ "$CONFIG" != experiments/default.json ]] && ARGS+=" --config $CONFIG"
 [[ "$GROWTH_CONFIG" != experiments/liblinear-words.json ]] && ARGS+=" --growth-config $GROWTH_CONFIG"
 [[ -n "$LIMIT_ARG" ]] && ARGS+=" --limit $LIMIT_ARG"
+[[ -n "$POOL" ]] && ARGS+=" --pool $POOL"
+for c in "${CURVE_CONFIGS[@]}"; do [[ "$c" != "$CONFIG" || ${#CURVE_CONFIGS[@]} -gt 1 ]] && ARGS+=" --curve-config $c"; done
+[[ "$CURVE_JOBS" != 1 ]] && ARGS+=" --curve-jobs $CURVE_JOBS"
+[[ -n "$CURVE_BUDGET" ]] && ARGS+=" --curve-budget $CURVE_BUDGET"
 PREFIX=""
 [[ -n "${RUBRIQUE_JAR:-}" ]] && PREFIX="RUBRIQUE_JAR=$RUBRIQUE_JAR "
-$PY src/bench/report.py --raw "$RAW" --invocation "${PREFIX}src/bench/run.sh$ARGS" --elapsed $(( $(date +%s) - START ))
+$PY src/bench/report.py --raw "$RAW" --invocation "${PREFIX}src/bench/run.sh$ARGS" --elapsed $(( $(date +%s) - START )) \
+    --ran "${RAN%,}"
 log "done in $(( ($(date +%s) - START) / 60 )) min: experiments/BENCHMARKS.md, experiments/bench/results.json"
