@@ -40,11 +40,13 @@ public final class Simulation {
      * @param oracle     the items whose labels are hidden and revealed when queried
      * @param test       the items scored each round; empty to hold back {@code holdBack} of the oracle instead
      * @param startDraws further oracle items added to the start set at random (stratified) per repeat
+     * @param unlabelled items without labels for the config's unlabelled method (never the test items)
      */
     public record Setup(TopicSet topics, List<LabelledItem> start, List<LabelledItem> oracle,
             List<LabelledItem> test, double holdBack, int startDraws, int batch, int budget, List<String> strategies,
-            int repeats, long seed, ExperimentConfig config, int threads) {
+            int repeats, long seed, ExperimentConfig config, int threads, List<Snippet> unlabelled) {
         public Setup {
+            unlabelled = unlabelled == null ? List.of() : List.copyOf(unlabelled);
             start = List.copyOf(start);
             oracle = List.copyOf(oracle);
             test = List.copyOf(test);
@@ -164,7 +166,8 @@ public final class Simulation {
         for (int round = 0; ; round++) {
             long seed = Seeds.derive(setup.seed(), repeat, round);
             BinaryRelevanceTrainer.Committee c = labelled.isEmpty() ? null
-                    : trainer.trainWithCommittee(TrainingSet.of(setup.topics(), labelled), seed);
+                    : trainer.trainWithCommittee(TrainingSet.of(setup.topics(), labelled).withUnlabelled(
+                            setup.unlabelled(), null), seed);
             rounds.add(score(c == null ? null : c.model(), split.test(), queried, labelled.size()));
             progress.accept("repeat " + (repeat + 1) + " " + strategy.id() + " round " + round + " (" + queried
                     + " queried)");

@@ -49,6 +49,10 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "Held-out test set: train on all the data, score it, report its metrics too.")
     Path test;
 
+    @Option(names = "--unlabelled", paramLabel = "FILE", arity = "1..*",
+            description = "Unlabelled items for the config's unlabelled method (default: labels/inbox.jsonl when it exists and the config enables one).")
+    List<Path> unlabelled;
+
     @Option(names = "--curve-repeats", paramLabel = "N", defaultValue = "3",
             description = "Repeats used for the learning curve, 0 for none (default: ${DEFAULT-VALUE}).")
     int curveRepeats;
@@ -92,7 +96,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         err.println("evaluating " + effective.name() + " on " + labels + " (" + data.items().size() + " items, "
                 + effective.evaluation().folds() + " folds x " + effective.evaluation().repeats()
                 + " repeats, seed " + effective.evaluation().seed() + ")");
-        RunResult r = EvaluationRun.run(TrainingSet.of(data), effective, trainers.apply(effective),
+        RunResult r = EvaluationRun.run(UnlabelledOption.apply(TrainingSet.of(data), effective, unlabelled, err),
+                effective, trainers.apply(effective),
                 effective.evaluation().seed(), testSet, runsDir, "evaluate", Map.of(),
                 options.withCurveRepeats(curveRepeats));
         RunReporting.printSummary(out, r);

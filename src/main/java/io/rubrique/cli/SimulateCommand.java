@@ -85,6 +85,10 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--runs-dir", paramLabel = "DIR", description = "Where the run folder goes (default: ${DEFAULT-VALUE}).")
     Path runsDir = Path.of("experiments/runs");
 
+    @Option(names = "--unlabelled", paramLabel = "FILE", arity = "1..*",
+            description = "Unlabelled items for the config's unlabelled method (never scored).")
+    List<Path> unlabelled;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -120,8 +124,15 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         refuseOverlap(startItems, oracle, testItems);
         int draws = start != null ? start : startWith != null ? 0 : 20;
+        List<io.rubrique.data.Snippet> extra = List.of();
+        if (unlabelled != null && !unlabelled.isEmpty()) {
+            io.rubrique.data.PoolReader.Pool pool = io.rubrique.data.PoolReader.read(unlabelled);
+            extra = pool.items();
+            data.put("unlabelled", new DataProvenance(String.join(", ", unlabelled.stream()
+                    .map(DataProvenance::displayPath).toList()), pool.sha256(), extra.size(), Map.of()));
+        }
         Simulation.Setup setup = new Simulation.Setup(topics, startItems, oracle, testItems, holdBack, draws, batch,
-                budget, named, repeats, seed, cfg, Math.max(1, threads));
+                budget, named, repeats, seed, cfg, Math.max(1, threads), extra);
         err.printf(Locale.ROOT, "simulating %s: %d repeat(s), batches of %d up to %d queried labels...%n",
                 String.join(", ", named), repeats, batch, budget);
         err.flush();

@@ -9,6 +9,7 @@ import io.rubrique.model.TrainedModel;
 import io.rubrique.model.TrainingSet;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -52,6 +53,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-eval", description = "Only fit and save the model; skip cross-validation and the report.")
     boolean noEval;
 
+    @Option(names = "--unlabelled", paramLabel = "FILE", arity = "1..*",
+            description = "Unlabelled items for the config's unlabelled method (default: labels/inbox.jsonl when it exists and the config enables one).")
+    List<Path> unlabelled;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -61,7 +66,8 @@ public final class TrainCommand implements Callable<Integer> {
                 : Optional.of(LabelReader.read(test, data.topics()));
         long runSeed = seed != null ? seed : cfg.evaluation().seed();
         Path modelDir = model != null ? model : Path.of("models", cfg.name());
-        TrainingSet training = TrainingSet.of(data);
+        TrainingSet training = UnlabelledOption.apply(TrainingSet.of(data), cfg, unlabelled,
+                spec.commandLine().getErr());
 
         TrainedModel trained = new BinaryRelevanceTrainer(cfg).train(training, runSeed);
         ModelArtifact.Saved saved = ModelArtifact.save(modelDir, trained);

@@ -24,6 +24,7 @@ public record ExperimentConfig(
         ThresholdConfig thresholds,
         CalibrationConfig calibration,
         PriorConfig prior,
+        UnlabelledConfig unlabelled,
         EvaluationConfig evaluation) implements java.io.Serializable {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
@@ -37,21 +38,30 @@ public record ExperimentConfig(
         thresholds = thresholds == null ? ThresholdConfig.defaults() : thresholds;
         calibration = calibration == null ? CalibrationConfig.defaults() : calibration;
         prior = prior == null ? PriorConfig.defaults() : prior;
+        unlabelled = unlabelled == null ? UnlabelledConfig.defaults() : unlabelled;
         evaluation = evaluation == null ? EvaluationConfig.defaults() : evaluation;
     }
 
     public static ExperimentConfig defaults() {
-        return new ExperimentConfig(null, null, null, null, null, null, null, null);
+        return new ExperimentConfig(null, null, null, null, null, null, null, null, null);
     }
 
     /** The same config with another evaluation protocol. */
     public ExperimentConfig withEvaluation(EvaluationConfig e) {
-        return new ExperimentConfig(name, description, features, learner, thresholds, calibration, prior, e);
+        return new ExperimentConfig(name, description, features, learner, thresholds, calibration, prior,
+                unlabelled, e);
     }
 
     /** The same config with another learner section. */
     public ExperimentConfig withLearner(LearnerConfig l) {
-        return new ExperimentConfig(name, description, features, l, thresholds, calibration, prior, evaluation);
+        return new ExperimentConfig(name, description, features, l, thresholds, calibration, prior, unlabelled,
+                evaluation);
+    }
+
+    /** The same config with another unlabelled section. */
+    public ExperimentConfig withUnlabelled(UnlabelledConfig u) {
+        return new ExperimentConfig(name, description, features, learner, thresholds, calibration, prior, u,
+                evaluation);
     }
 
     /** Every problem with this config, each as "field: message"; empty when valid. */
@@ -65,6 +75,7 @@ public record ExperimentConfig(
         p.addAll(thresholds.problems());
         p.addAll(calibration.problems());
         p.addAll(prior.problems());
+        p.addAll(unlabelled.problems());
         p.addAll(evaluation.problems());
         return p;
     }

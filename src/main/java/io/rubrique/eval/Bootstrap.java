@@ -60,10 +60,15 @@ public final class Bootstrap {
     /** Per resample, the mean over repeats of {@code f} (NaN repeats left out; NaN when all are). */
     public static double[] means(MetricValues[][] resampled, ToDoubleFunction<MetricValues> f) {
         double[] out = new double[resampled.length];
+        String mode = System.getProperty("rubrique.bootstrap", "mean");
         for (int b = 0; b < resampled.length; b++) {
-            out[b] = meanDefined(resampled[b], f);
+            out[b] = "one".equals(mode) ? oneDefined(resampled[b], f, b) : meanDefined(resampled[b], f);
         }
         return out;
+    }
+
+    static double oneDefined(MetricValues[] row, ToDoubleFunction<MetricValues> f, int b) {
+        return f.applyAsDouble(row[Math.floorMod(b * 7919, row.length)]);
     }
 
     static double meanDefined(MetricValues[] row, ToDoubleFunction<MetricValues> f) {

@@ -187,7 +187,7 @@ public final class EvaluationRun {
                 items.stream().map(LabelledItem::id).toList(), plan.assignment());
         String runId = RunWriter.freeId(runsDir, RunWriter.baseId(started, used.name()));
         RunReport report = new RunReport(runId, started.toString(), options.clock().instant().toString(), kind, used,
-                topics, data.data(), protocol, new RunReport.Intervals(Bootstrap.METHOD, bootstrap.resamples(),
+                topics, data.data(), data.unlabelledData(), protocol, new RunReport.Intervals(Bootstrap.METHOD, bootstrap.resamples(),
                         bootstrapSeed, Bootstrap.MEANING),
                 Summaries.metrics(topics, perRepeat, resampled, support), Summaries.reliability(topics, pooled),
                 Summaries.perFold(topics, results, pooled), curve, Summaries.thresholds(topics, results),

@@ -14,6 +14,7 @@ import java.util.Map;
  *
  * @param kind       "evaluate", "train" or "simulate"
  * @param test       held-out test-set results, or null when no test file was given
+ * @param unlabelled the unlabelled items the trainer learnt from (path, count, SHA-256, method), or null
  * @param model      the provenance of the model trained on all the data (train runs), or null
  * @param extra      whatever the caller added
  */
@@ -25,6 +26,7 @@ public record RunReport(
         ExperimentConfig config,
         TopicSet topics,
         DataProvenance data,
+        io.rubrique.model.ModelProvenance.UnlabelledProvenance unlabelled,
         Protocol protocol,
         Intervals intervals,
         MetricsSummary metrics,

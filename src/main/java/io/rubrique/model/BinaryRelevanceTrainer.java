@@ -85,7 +85,8 @@ public final class BinaryRelevanceTrainer implements Trainer {
         }
         long t0 = System.nanoTime();
         TopicSet topics = data.topics();
-        TopicFitter fitter = new TopicFitter(config, learner, topics, PriorDocuments.of(config.prior(), topics));
+        TopicFitter fitter = new TopicFitter(config, learner, topics, PriorDocuments.of(config.prior(), topics),
+                unlabelledApartFromLabelled(data));
         InnerValidation inner = InnerValidation.run(data, config, fitter, variants, seed);
         int[] choice = inner == null ? new int[topics.size()] : inner.choose(config.learner().selection());
         TopicFitter.Fitted fitted = fitter.fit(data.items(), variantsFor(choice));
@@ -97,7 +98,8 @@ public final class BinaryRelevanceTrainer implements Trainer {
         for (int t = 0; t < ids.size(); t++) {
             String opts = String.join(" ", variants.get(choice[t]));
             facts.put(ids.get(t), new ModelProvenance.TopicFacts(fitted.positives()[t], fitted.scorers()[t].kind(),
-                    opts, d.calibrations[t], d.thresholds[t], fitter.priorWeight()));
+                    opts, d.calibrations[t], d.thresholds[t], fitter.priorWeight(), fitted.pseudoPositives()[t],
+                    fitted.pseudoNegatives()[t]));
         }
         ModelProvenance provenance = new ModelProvenance(config.name(), config, topics, data.data(),
                 data.unlabelledData(), seed, new ModelProvenance.TrainingFacts(data.items().size(),
@@ -114,6 +116,20 @@ public final class BinaryRelevanceTrainer implements Trainer {
             }
         }
         return new Committee(model, folds);
+    }
+
+    /**
+     * The training set's unlabelled items minus any whose text is a labelled item's (so no inner fold's held-out
+     * item can come back as an unlabelled one).
+     */
+    private static List<io.rubrique.data.Snippet> unlabelledApartFromLabelled(TrainingSet data) {
+        if (data.unlabelled().isEmpty()) {
+            return List.of();
+        }
+        java.util.Set<String> labelled = new java.util.HashSet<>();
+        data.items().forEach(i -> labelled.add(io.rubrique.data.TextKey.of(i.text())));
+        return data.unlabelled().stream().filter(u -> !labelled.contains(io.rubrique.data.TextKey.of(u.text())))
+                .toList();
     }
 
     /** Each topic's options, as chosen. */

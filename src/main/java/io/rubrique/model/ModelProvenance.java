@@ -41,6 +41,6 @@ public record ModelProvenance(
      * weight the topic's definition had as prior evidence (0 when none).
      */
     public record TopicFacts(int positives, String scorer, String options, Calibration calibration, double threshold,
-            double priorWeight) {
+            double priorWeight, int pseudoPositives, int pseudoNegatives) {
     }
 }

@@ -2,6 +2,7 @@ package io.rubrique.model;
 
 import io.rubrique.config.ExperimentConfig;
 import io.rubrique.data.LabelledItem;
+import io.rubrique.data.Snippet;
 import io.rubrique.data.TopicSet;
 import io.rubrique.text.FeatureSpace;
 import io.rubrique.text.SparseVector;
@@ -23,13 +24,21 @@ final class TopicFitter {
     private final Learner learner;
     private final TopicSet topics;
     private final PriorDocuments priors;
+    private final List<Snippet> unlabelled;
     private final boolean weighted;
 
-    TopicFitter(ExperimentConfig config, Learner learner, TopicSet topics, PriorDocuments priors) {
+    /**
+     * @param unlabelled items without labels for the config's unlabelled method (none of them may be a
+     *                   labelled item of the training set: the trainer removes those)
+     */
+    TopicFitter(ExperimentConfig config, Learner learner, TopicSet topics, PriorDocuments priors,
+            List<Snippet> unlabelled) {
         this.config = config;
         this.learner = learner;
         this.topics = topics;
         this.priors = priors;
+        this.unlabelled = config.unlabelled().enabled() ? List.copyOf(unlabelled.subList(0,
+                Math.min(unlabelled.size(), config.unlabelled().maxItems()))) : List.of();
         this.weighted = learner.create(LearnerRegistry.standard().options(config.learner()),
                 false, 1, 2) instanceof WeightedInstancesHandler;
     }
@@ -39,8 +48,17 @@ final class TopicFitter {
         return weighted && !priors.documents().isEmpty() ? priors.weight() : 0;
     }
 
-    /** One feature space and per topic one scorer, with each topic's positives among the real items. */
-    record Fitted(FeatureSpace space, TopicScorer[] scorers, int[] positives) {
+    /** How many unlabelled items joined training (0 when the method is off or the learner ignores weights). */
+    int unlabelledUsed() {
+        return unlabelled.size();
+    }
+
+    /**
+     * One feature space and per topic one scorer, with each topic's positives among the real items and the
+     * pseudo-labels its training data got.
+     */
+    record Fitted(FeatureSpace space, TopicScorer[] scorers, int[] positives, int[] pseudoPositives,
+            int[] pseudoNegatives) {
         double[] raw(LabelledItem item) {
             SparseVector v = space.vectorize(item.title(), item.text());
             double[] r = new double[scorers.length];
@@ -52,13 +70,14 @@ final class TopicFitter {
     }
 
     /** One feature space and per topic one scorer for each variant: {@code scorers[topic][variant]}. */
-    record Grid(FeatureSpace space, TopicScorer[][] scorers, int[] positives) {
+    record Grid(FeatureSpace space, TopicScorer[][] scorers, int[] positives, int[] pseudoPositives,
+            int[] pseudoNegatives) {
         Fitted select(int[] choice) {
             TopicScorer[] s = new TopicScorer[scorers.length];
             for (int t = 0; t < s.length; t++) {
                 s[t] = scorers[t][Math.min(choice[t], scorers[t].length - 1)];
             }
-            return new Fitted(space, s, positives);
+            return new Fitted(space, s, positives, pseudoPositives, pseudoNegatives);
         }
 
         /** Raw scores of an item, {@code [topic][variant]}. */
@@ -81,21 +100,58 @@ final class TopicFitter {
         for (int t = 0; t < topics.size(); t++) {
             perTopic.add(variants);
         }
-        return fitPerTopic(items, perTopic);
+        return fitPerTopic(items, perTopic, pseudoLabels(items, perTopic));
     }
 
     /** Each topic with its own variant ({@code perTopic.get(t)} holds one option list). */
     Fitted fit(List<LabelledItem> items, List<List<List<String>>> perTopic) {
-        return fitPerTopic(items, perTopic).select(new int[topics.size()]);
+        return fitPerTopic(items, perTopic, pseudoLabels(items, perTopic)).select(new int[topics.size()]);
     }
 
-    private Grid fitPerTopic(List<LabelledItem> items, List<List<List<String>>> perTopic) {
+    /** The pseudo-labels of the unlabelled items for this training set, per topic; null when none are used. */
+    private List<List<PseudoLabels.Example>> pseudoLabels(List<LabelledItem> items,
+            List<List<List<String>>> perTopic) {
+        if (unlabelled.isEmpty() || !weighted) {
+            return null;
+        }
+        if ("self-training".equals(config.unlabelled().method())) {
+            List<List<List<String>>> first = new ArrayList<>();
+            for (List<List<String>> v : perTopic) {
+                first.add(List.of(v.get(0)));
+            }
+            Fitted base = fitPerTopic(items, first, null).select(new int[topics.size()]);
+            return PseudoLabels.selfTraining(base, unlabelled, topics, config.unlabelled());
+        }
+        List<String[]> texts = new ArrayList<>();
+        items.forEach(i -> texts.add(new String[] {i.title(), i.text()}));
+        unlabelled.forEach(u -> texts.add(new String[] {u.title(), u.text()}));
+        FeatureSpace space = FeatureSpace.fitTexts(texts, config.features());
+        return PseudoLabels.neighbours(items, unlabelled, topics, space, config.unlabelled());
+    }
+
+    private Grid fitPerTopic(List<LabelledItem> items, List<List<List<String>>> perTopic,
+            List<List<PseudoLabels.Example>> pseudo) {
         List<LabelledItem> examples = new ArrayList<>(items);
         List<Double> exampleWeight = new ArrayList<>();
         items.forEach(i -> exampleWeight.add(1.0));
         if (priorWeight() > 0) {
             examples.addAll(priors.documents());
             priors.documents().forEach(d -> exampleWeight.add(priors.weight()));
+        }
+        int shared = examples.size();
+        // pseudo-labelled items join the dictionary (their words can get weights) and their topic's data only
+        java.util.Map<String, Integer> pseudoIndex = new java.util.LinkedHashMap<>();
+        if (pseudo != null) {
+            for (List<PseudoLabels.Example> list : pseudo) {
+                for (PseudoLabels.Example e : list) {
+                    String key = e.item().title() + "\u0000" + e.item().text();
+                    if (!pseudoIndex.containsKey(key)) {
+                        pseudoIndex.put(key, examples.size());
+                        examples.add(e.item());
+                        exampleWeight.add(config.unlabelled().weight());
+                    }
+                }
+            }
         }
         FeatureSpace space = FeatureSpace.fit(examples, config.features());
         Instances header = WekaData.header(space);
@@ -106,14 +162,35 @@ final class TopicFitter {
         List<String> ids = topics.ids();
         TopicScorer[][] scorers = new TopicScorer[ids.size()][];
         int[] positives = new int[ids.size()];
+        int[] pseudoPos = new int[ids.size()];
+        int[] pseudoNeg = new int[ids.size()];
         IntStream.range(0, ids.size()).parallel().forEach(t -> {
-            boolean[] labels = new boolean[examples.size()];
+            // this topic's data: the labelled items and priors, then its own pseudo-labelled items
+            List<Integer> rows = new ArrayList<>();
+            List<Boolean> lab = new ArrayList<>();
+            for (int i = 0; i < shared; i++) {
+                rows.add(i);
+                lab.add(examples.get(i).has(ids.get(t)));
+            }
+            if (pseudo != null) {
+                for (PseudoLabels.Example e : pseudo.get(t)) {
+                    rows.add(pseudoIndex.get(e.item().title() + "\u0000" + e.item().text()));
+                    lab.add(e.positive());
+                    pseudoPos[t] += e.positive() ? 1 : 0;
+                    pseudoNeg[t] += e.positive() ? 0 : 1;
+                }
+            }
+            boolean[] labels = new boolean[rows.size()];
+            List<SparseVector> rowVectors = new ArrayList<>(rows.size());
+            List<Double> rowWeight = new ArrayList<>(rows.size());
             int realPositives = 0;
             int allPositives = 0;
-            for (int i = 0; i < labels.length; i++) {
-                labels[i] = examples.get(i).has(ids.get(t));
-                allPositives += labels[i] ? 1 : 0;
-                realPositives += labels[i] && i < items.size() ? 1 : 0;
+            for (int k = 0; k < labels.length; k++) {
+                labels[k] = lab.get(k);
+                rowVectors.add(vectors.get(rows.get(k)));
+                rowWeight.add(exampleWeight.get(rows.get(k)));
+                allPositives += labels[k] ? 1 : 0;
+                realPositives += labels[k] && rows.get(k) < items.size() ? 1 : 0;
             }
             positives[t] = realPositives;
             List<List<String>> variants = perTopic.get(t);
@@ -124,13 +201,13 @@ final class TopicFitter {
                 java.util.Arrays.fill(scorers[t], new ConstantScorer(Math.log(p / (1 - p))));
                 return;
             }
-            double[] weights = instanceWeights(labels, allPositives, exampleWeight);
+            double[] weights = instanceWeights(labels, allPositives, rowWeight);
             for (int v = 0; v < variants.size(); v++) {
-                scorers[t][v] = trainTopic(ids.get(t), header, vectors, labels, weights, allPositives,
+                scorers[t][v] = trainTopic(ids.get(t), header, rowVectors, labels, weights, allPositives,
                         space.size(), variants.get(v));
             }
         });
-        return new Grid(space, scorers, positives);
+        return new Grid(space, scorers, positives, pseudoPos, pseudoNeg);
     }
 
     /** Balanced class weights (for learners that take them as instance weights) times each example's weight. */

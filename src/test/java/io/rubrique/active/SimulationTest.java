@@ -18,7 +18,7 @@ class SimulationTest {
     private static Simulation.Setup setup(List<String> strategies, long seed) {
         List<LabelledItem> items = SyntheticData.items(90, 5);
         return new Simulation.Setup(SyntheticData.TOPICS, items.subList(0, 12), items.subList(12, 90), List.of(),
-                0.3, 0, 8, 24, strategies, 2, seed, FAST, 2);
+                0.3, 0, 8, 24, strategies, 2, seed, FAST, 2, List.of());
     }
 
     @Test

@@ -23,7 +23,8 @@ import java.util.Random;
  */
 public final class CoverageSimulation {
     /** Trials, how many covered, and the mean interval width and the mean |estimate − truth|. */
-    public record Result(int trials, int covered, double meanWidth, double meanError) {
+    public record Result(int trials, int covered, double meanWidth, double meanError, double meanSignedError,
+            int truthAbove, int truthBelow) {
         double coverage() {
             return (double) covered / trials;
         }
@@ -38,23 +39,31 @@ public final class CoverageSimulation {
         int covered = 0;
         double width = 0;
         double error = 0;
+        double signed = 0;
+        int above = 0;
+        int below = 0;
         for (int k = 0; k < trials; k++) {
             List<LabelledItem> shuffled = new ArrayList<>(all);
             Collections.shuffle(shuffled, r);
             List<LabelledItem> sample = shuffled.subList(0, n);
             List<LabelledItem> rest = shuffled.subList(n, shuffled.size());
             LabelSet data = SyntheticData.labelSet(List.copyOf(sample), "trial-" + k);
-            RunOutcome o = EvaluationRun.evaluate(TrainingSet.of(data), EvalFixtures.config("cov", 5, 2), trainer,
+            int folds = Integer.getInteger("rubrique.coverage.folds", 5);
+            int repeats = Integer.getInteger("rubrique.coverage.repeats", 2);
+            RunOutcome o = EvaluationRun.evaluate(TrainingSet.of(data), EvalFixtures.config("cov", folds, repeats), trainer,
                     seed + k, Optional.empty(), Path.of("target/coverage-runs"), "evaluate", Map.of(),
                     EvalFixtures.options(EvalFixtures.T0).withCurveRepeats(0));
             Estimate e = o.report().metrics().macroF1();
             TrainedModel m = trainer.train(TrainingSet.of(data), seed + k);
             double truth = macroF1(m, rest, data);
             covered += e.ci95().get(0) <= truth && truth <= e.ci95().get(1) ? 1 : 0;
+            above += truth > e.ci95().get(1) ? 1 : 0;
+            below += truth < e.ci95().get(0) ? 1 : 0;
             width += (e.ci95().get(1) - e.ci95().get(0)) / trials;
             error += Math.abs(e.mean() - truth) / trials;
+            signed += (e.mean() - truth) / trials;
         }
-        return new Result(trials, covered, width, error);
+        return new Result(trials, covered, width, error, signed, above, below);
     }
 
     static double macroF1(TrainedModel m, List<LabelledItem> items, LabelSet data) {
@@ -80,8 +89,9 @@ public final class CoverageSimulation {
         for (int i = 1; i < args.length; i++) {
             int n = Integer.parseInt(args[i]);
             Result r = run(trials, n, 5000, 17, new KeywordTrainer());
-            System.out.printf(java.util.Locale.ROOT, "n=%d: %d/%d covered (%.1f%%), mean width %.3f, mean |error| %.3f%n",
-                    n, r.covered(), r.trials(), 100 * r.coverage(), r.meanWidth(), r.meanError());
+            System.out.printf(java.util.Locale.ROOT, "n=%d: %d/%d covered (%.1f%%; truth above %d, below %d), mean width"
+                    + " %.3f, mean |error| %.3f, mean error %+.3f%n", n, r.covered(), r.trials(), 100 * r.coverage(),
+                    r.truthAbove(), r.truthBelow(), r.meanWidth(), r.meanError(), r.meanSignedError());
         }
     }
 }

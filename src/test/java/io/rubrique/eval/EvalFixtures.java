@@ -20,7 +20,7 @@ public final class EvalFixtures {
     }
 
     public static ExperimentConfig config(String name, int folds, int repeats) {
-        return new ExperimentConfig(name, "test config", null, null, null, null, null,
+        return new ExperimentConfig(name, "test config", null, null, null, null, null, null,
                 new EvaluationConfig(folds, repeats, 42L));
     }
 

@@ -43,6 +43,14 @@ public final class ReportTables {
         rows.add(List.of("config", r.config().name() + (r.config().description().isEmpty() ? ""
                 : " (" + r.config().description() + ")")));
         rows.add(List.of("data", r.data().path() + ", " + r.data().items() + " items, sha256 " + r.data().sha256()));
+        if (r.unlabelled() != null) {
+            rows.add(List.of("unlabelled", r.unlabelled().path() + ", " + r.unlabelled().items() + " items, sha256 "
+                    + r.unlabelled().sha256() + ", method " + r.unlabelled().method()));
+        }
+        if (r.config().prior().enabled()) {
+            rows.add(List.of("prior", "each topic's seed words as one pseudo-document of weight "
+                    + r.config().prior().weight() + " (a labelled item weighs 1)"));
+        }
         rows.add(List.of("protocol", r.protocol().folds() + "-fold CV x " + r.protocol().repeats()
                 + " repeats, seed " + r.protocol().seed() + ", " + r.protocol().stratification() + " stratification"));
         rows.add(List.of("started / finished", r.startedAt() + " / " + r.finishedAt()));
