@@ -189,6 +189,10 @@ public final class RubriqueServer implements AutoCloseable {
         ModelHolder.Reload r;
         try {
             r = reload(path);
+        } catch (ModelHolder.Busy e) {
+            throw new ApiException(429, "reload_busy", e.getMessage());
+        } catch (ModelHolder.Superseded e) {
+            throw new ApiException(409, "reload_superseded", e.getMessage());
         } catch (ModelLoadException e) {
             throw new ApiException(409, "model_load_failed", e.getMessage());
         }
