@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +30,8 @@ class ReloadIsolationTest {
     Path slowDir;
     final CountDownLatch slowEntered = new CountDownLatch(1);
     final CountDownLatch releaseSlow = new CountDownLatch(1);
+    /** Own threads: the common pool may have a single one on a small machine. */
+    final ExecutorService clients = Executors.newCachedThreadPool();
     TestApi api;
 
     @BeforeEach
@@ -55,6 +59,7 @@ class ReloadIsolationTest {
     @AfterEach
     void stop() {
         releaseSlow.countDown();
+        clients.shutdownNow();
         api.close();
     }
 
@@ -75,7 +80,7 @@ class ReloadIsolationTest {
     @Test
     void aReloadBlockedInItsLoaderDelaysNeitherAnotherReloadNorClassifyRequests() throws Exception {
         CompletableFuture<HttpResponse<String>> slow = CompletableFuture.supplyAsync(
-                () -> reload(slowDir, Duration.ofSeconds(60)));
+                () -> reload(slowDir, Duration.ofSeconds(60)), clients);
         assertTrue(slowEntered.await(10, TimeUnit.SECONDS), "the slow reload reached its loader");
 
         long t0 = System.nanoTime();
@@ -97,10 +102,10 @@ class ReloadIsolationTest {
     @Test
     void reloadsBeyondTheConcurrentLoadLimitAreRefusedAtOnceNotQueued() throws Exception {
         CompletableFuture<HttpResponse<String>> first = CompletableFuture.supplyAsync(
-                () -> reload(slowDir, Duration.ofSeconds(60)));
+                () -> reload(slowDir, Duration.ofSeconds(60)), clients);
         assertTrue(slowEntered.await(10, TimeUnit.SECONDS));
         CompletableFuture<HttpResponse<String>> second = CompletableFuture.supplyAsync(
-                () -> reload(slowDir, Duration.ofSeconds(60)));
+                () -> reload(slowDir, Duration.ofSeconds(60)), clients);
         // Wait until the second load holds the other slot: a third reload is then refused at once.
         HttpResponse<String> third = null;
         for (int i = 0; i < 100; i++) {
