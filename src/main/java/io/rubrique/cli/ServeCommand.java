@@ -44,6 +44,12 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--drain-timeout", defaultValue = "10", paramLabel = "SECONDS", description = "How long a stop waits for in-flight requests (default: ${DEFAULT-VALUE}).")
     int drainSeconds;
 
+    @Option(names = "--idle-timeout", defaultValue = "30", paramLabel = "SECONDS", description = "Close a connection on which nothing arrives for this long (default: ${DEFAULT-VALUE}).")
+    int idleSeconds;
+
+    @Option(names = "--max-connections", defaultValue = "512", paramLabel = "N", description = "Open connections at most; beyond it new ones wait (default: ${DEFAULT-VALUE}).")
+    int maxConnections;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -63,11 +69,14 @@ public final class ServeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ServerOptions options;
         try {
-            if (watchSeconds < 1 || drainSeconds < 0) {
-                throw new IllegalArgumentException("--watch-interval must be >= 1 and --drain-timeout >= 0");
+            if (watchSeconds < 1 || drainSeconds < 0 || idleSeconds < 1 || maxConnections < 1) {
+                throw new IllegalArgumentException("--watch-interval, --idle-timeout and --max-connections must be"
+                        + " >= 1, and --drain-timeout >= 0");
             }
+            ServerOptions.Limits limits = new ServerOptions.Limits(Duration.ofSeconds(idleSeconds),
+                    ServerOptions.Limits.DEFAULTS.minRequestDataRate(), maxConnections);
             options = new ServerOptions(host, port, System.getenv(tokenEnv), ServerOptions.DEFAULT_MAX_BODY_BYTES,
-                    Duration.ofSeconds(drainSeconds));
+                    Duration.ofSeconds(drainSeconds), limits);
             options.requireTokenUnlessLoopback(tokenEnv);
         } catch (IllegalArgumentException e) {
             err.println("rubrique serve: " + e.getMessage());

@@ -25,6 +25,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.server.ConnectionLimit;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +48,7 @@ public final class RubriqueServer implements AutoCloseable {
     private static final String HEALTH = "/health";
     /** How much of an oversize body is read and dropped so the client can see the 413 before the close. */
     private static final long OVERSIZE_DRAIN_BYTES = 8L << 20;
+    private static final int MIN_THREADS = 8;
 
     private final ServerOptions options;
     private final ModelHolder models;
@@ -63,16 +72,27 @@ public final class RubriqueServer implements AutoCloseable {
             config.jsonMapper(new JavalinJackson(mapper, false));
             config.router.ignoreTrailingSlashes = false;
             config.http.maxRequestSize = options.maxBodyBytes();
-            config.jetty.defaultHost = options.host();
-            config.jetty.defaultPort = options.port();
+            ServerOptions.Limits limits = options.limits();
+            QueuedThreadPool threads = new QueuedThreadPool(limits.maxThreads(), MIN_THREADS, 60_000);
+            threads.setName("JettyServerThreadPool");
+            config.jetty.threadPool = threads;
+            config.jetty.addConnector((server, http) -> connector(server, http, options));
             config.jetty.modifyServer(server -> {
                 server.setStopTimeout(options.drainTimeout().toMillis());
                 server.setErrorHandler(new JsonErrorHandler());
             });
             config.jetty.modifyServletContextHandler(h -> h.setErrorHandler(new JsonErrorHandler()));
-            // Jetty's per-connection header cache matches values case-insensitively by default, so a second
-            // "Authorization: Bearer aBc" on a connection could be read as an earlier "Bearer abc".
-            config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
+            config.jetty.modifyHttpConfiguration(http -> {
+                // Jetty's per-connection header cache matches values case-insensitively by default, so a second
+                // "Authorization: Bearer aBc" on a connection could be read as an earlier "Bearer abc".
+                http.setHeaderCacheCaseSensitive(true);
+                http.setIdleTimeout(limits.idleTimeout().toMillis());
+                // Checked at each read of the body, from its first byte on: a trickled body fails with 408
+                // within about a second instead of holding its thread for as long as the client likes.
+                http.setMinRequestDataRate(limits.minRequestDataRate());
+                // A request whose body has not started arriving waits without a thread.
+                http.setDelayDispatchUntilContent(true);
+            });
             config.requestLogger.http((ctx, ms) -> metrics.observe(routeLabel(ctx), ctx.method().name(),
                     ctx.statusCode(), (long) (ms * 1_000_000.0)));
         });
@@ -93,6 +113,22 @@ public final class RubriqueServer implements AutoCloseable {
             writeError(ctx, 500, "internal_error", "internal error; the server log has the details", List.of());
         });
         app.error(404, this::notFoundOrWrongMethod);
+    }
+
+    /**
+     * The one HTTP connector: bound as configured, with the idle timeout, and limited to
+     * {@code maxConnections} (beyond it Jetty stops accepting, and closes idle connections sooner).
+     */
+    private static ServerConnector connector(Server server, HttpConfiguration http, ServerOptions options) {
+        ServerOptions.Limits limits = options.limits();
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(options.host());
+        connector.setPort(options.port());
+        connector.setIdleTimeout(limits.idleTimeout().toMillis());
+        ConnectionLimit limit = new ConnectionLimit(limits.maxConnections(), connector);
+        limit.setIdleTimeout(limits.limitedIdleTimeout().toMillis());
+        server.addBean(limit);
+        return connector;
     }
 
     /**
@@ -254,8 +290,20 @@ public final class RubriqueServer implements AutoCloseable {
                 drain(ctx);
                 throw tooLarge(max);
             }
+        } catch (BadMessageException e) {
+            // Jetty's minimum data rate check (408), or a malformed body framing (400).
+            ctx.header("Connection", "close");
+            if (e.getCode() == 408) {
+                throw bodyTooSlow();
+            }
+            throw new ApiException(400, "bad_request", "the request body is malformed or ended early");
         } catch (IOException e) {
-            throw new ApiException(400, "bad_request", "cannot read request body: " + e.getMessage());
+            ctx.header("Connection", "close");
+            if (hasCause(e, TimeoutException.class)) {
+                throw new ApiException(408, "request_timeout", "the request body stopped arriving for longer"
+                        + " than the idle timeout (" + options.limits().idleTimeout().toSeconds() + " s)");
+            }
+            throw new ApiException(400, "bad_request", "the request body ended early or could not be read");
         }
         if (optional && body.length > 0) {
             requireJsonContentType(ctx);
@@ -270,6 +318,20 @@ public final class RubriqueServer implements AutoCloseable {
             throw new ApiException(415, "unsupported_media_type", "Content-Type must be application/json, got "
                     + (ct == null ? "none" : "'" + ct + "'"));
         }
+    }
+
+    private ApiException bodyTooSlow() {
+        return new ApiException(408, "request_timeout", "the request body arrived slower than "
+                + options.limits().minRequestDataRate() + " bytes/s; send it faster");
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ApiException tooLarge(int max) {
