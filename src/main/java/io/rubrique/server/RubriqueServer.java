@@ -32,6 +32,7 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.MultiException;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +50,8 @@ public final class RubriqueServer implements AutoCloseable {
     /** How much of an oversize body is read and dropped so the client can see the 413 before the close. */
     private static final long OVERSIZE_DRAIN_BYTES = 8L << 20;
     private static final int MIN_THREADS = 8;
+    /** How long before the drain deadline requests give up, leaving time to send their 503. */
+    private static final long STOP_GRACE_MILLIS = 500;
 
     private final ServerOptions options;
     private final ModelHolder models;
@@ -59,6 +62,10 @@ public final class RubriqueServer implements AutoCloseable {
     private final byte[] openApi;
     private final Map<String, Set<String>> routes = new LinkedHashMap<>();
     private final Javalin app;
+    /** Set once by the first {@link #stop()}, after {@link #requestDeadline}. */
+    private volatile boolean stopping;
+    /** When requests still running should give up with a 503 (System.nanoTime() scale). */
+    private volatile long requestDeadline;
 
     public RubriqueServer(ServerOptions options, ModelHolder models) {
         this.options = Objects.requireNonNull(options, "options");
@@ -103,6 +110,7 @@ public final class RubriqueServer implements AutoCloseable {
         route(HandlerType.GET, HEALTH, this::health);
         route(HandlerType.GET, "/metrics", ctx -> ctx.contentType(PROMETHEUS).result(metrics.render()));
         route(HandlerType.GET, "/openapi.json", ctx -> ctx.contentType(JSON).result(openApi));
+        app.before(this::refuseWhileStopping);
         app.before(this::authenticate);
         app.exception(ApiException.class, (e, ctx) -> writeError(ctx, e.status(), e.code(), e.getMessage(),
                 e.details()));
@@ -153,9 +161,62 @@ public final class RubriqueServer implements AutoCloseable {
         return app.port();
     }
 
-    /** Stops accepting connections, lets in-flight requests finish within the drain timeout, then stops. */
+    /**
+     * Stops accepting connections and answers new requests 503, lets in-flight requests finish within the drain
+     * timeout (a batch that cannot finish answers 503 just before it), then stops; requests still running at the
+     * deadline have their connections closed. Never throws because the drain ran out of time.
+     */
     public void stop() {
-        app.stop();
+        long drainMillis = options.drainTimeout().toMillis();
+        synchronized (this) {
+            if (!stopping) {
+                // Requests check this deadline, a little before Jetty gives up on them, so that a batch which
+                // cannot finish still has time to send its 503.
+                long grace = Math.min(STOP_GRACE_MILLIS, drainMillis / 2);
+                requestDeadline = System.nanoTime() + (drainMillis - grace) * 1_000_000L;
+                stopping = true;
+            }
+        }
+        // Jetty's own stop rather than Javalin's: Javalin logs a failed graceful stop with its stack trace and
+        // rethrows it, and a drain that runs out of time is an expected outcome here, not an error.
+        Server jetty = app.jettyServer().server();
+        try {
+            jetty.stop();
+        } catch (Exception e) {
+            if (!isTimeout(e)) {
+                throw new IllegalStateException("cannot stop the HTTP server: " + e, e);
+            }
+            LOG.warn("drain timeout ({} ms) passed with requests still running; their connections were closed",
+                    drainMillis);
+        }
+    }
+
+    /** True from the first {@link #stop()} on: new requests are refused with 503. */
+    public boolean stopping() {
+        return stopping;
+    }
+
+    private static boolean isTimeout(Throwable e) {
+        if (e instanceof MultiException m) {
+            return !m.getThrowables().isEmpty() && m.getThrowables().stream().allMatch(RubriqueServer::isTimeout);
+        }
+        return e instanceof TimeoutException;
+    }
+
+    /** Past the stop deadline: what a long request checks between steps. */
+    private boolean pastStopDeadline() {
+        return stopping && System.nanoTime() - requestDeadline >= 0;
+    }
+
+    private void refuseWhileStopping(Context ctx) {
+        if (stopping()) {
+            ctx.header("Connection", "close");
+            throw shuttingDown("the server is shutting down; retry on another instance or once it is back");
+        }
+    }
+
+    private static ApiException shuttingDown(String message) {
+        return new ApiException(503, "shutting_down", message);
     }
 
     @Override
@@ -195,15 +256,18 @@ public final class RubriqueServer implements AutoCloseable {
     private void classifyBatch(Context ctx) {
         ServedModel m = models.current();
         List<Snippet> items = parser.batch(jsonBody(ctx, false));
-        List<Tagging> tags = items.isEmpty() ? List.of() : m.tagger().tagAll(items);
-        if (tags.size() != items.size()) {
-            throw new IllegalStateException("tagger returned " + tags.size() + " results for " + items.size()
-                    + " items");
-        }
         List<ApiResponses.BatchResult> results = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
-            Tagging t = tags.get(i);
-            results.add(new ApiResponses.BatchResult(items.get(i).id(), t.topics(), t.scores().toMap()));
+            // Item by item (what TopicTagger.tagAll does by default), so that a stop can end a long batch with
+            // a 503 before the drain deadline instead of having its connection cut.
+            if (pastStopDeadline()) {
+                ctx.header("Connection", "close");
+                throw shuttingDown("the server is shutting down and this batch could not finish before the drain"
+                        + " deadline (" + i + " of " + items.size() + " items tagged); retry it elsewhere");
+            }
+            Snippet s = items.get(i);
+            Tagging t = m.tagger().tag(s.title(), s.text());
+            results.add(new ApiResponses.BatchResult(s.id(), t.topics(), t.scores().toMap()));
         }
         writeJson(ctx, 200, new ApiResponses.Batch(results, m.ref()));
     }
