@@ -349,10 +349,21 @@ public final class RubriqueServer implements AutoCloseable {
         byte[] body;
         try {
             InputStream in = ctx.req().getInputStream();
-            body = in.readNBytes(max + 1);
-            if (body.length > max) {
-                drain(ctx);
-                throw tooLarge(max);
+            if (declared >= 0) {
+                // Exactly the declared length, without one more read for the end: Jetty checks the minimum data
+                // rate at the start of every read, and a read after a small body has fully arrived would fail
+                // it whenever this thread was descheduled for longer than length / rate.
+                body = in.readNBytes((int) declared);
+                if (body.length < declared) {
+                    throw new ApiException(400, "bad_request", "the request body ended after " + body.length
+                            + " of its " + declared + " declared bytes");
+                }
+            } else {
+                body = in.readNBytes(max + 1);
+                if (body.length > max) {
+                    drain(ctx);
+                    throw tooLarge(max);
+                }
             }
         } catch (BadMessageException e) {
             // Jetty's minimum data rate check (408), or a malformed body framing (400).
