@@ -353,10 +353,12 @@ public final class RubriqueServer implements AutoCloseable {
                 // Exactly the declared length, without one more read for the end: Jetty checks the minimum data
                 // rate at the start of every read, and a read after a small body has fully arrived would fail
                 // it whenever this thread was descheduled for longer than length / rate.
-                body = in.readNBytes((int) declared);
-                if (body.length < declared) {
-                    throw new ApiException(400, "bad_request", "the request body ended after " + body.length
-                            + " of its " + declared + " declared bytes");
+                // (InputStream.readNBytes(int) would still end with a zero-length read; this overload does not.)
+                body = new byte[(int) declared];
+                int got = in.readNBytes(body, 0, body.length);
+                if (got < body.length) {
+                    throw new ApiException(400, "bad_request", "the request body ended after " + got + " of its "
+                            + declared + " declared bytes");
                 }
             } else {
                 body = in.readNBytes(max + 1);
