@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.http.BadMessageException;
 import org.eclipse.jetty.server.ConnectionLimit;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -62,6 +63,7 @@ public final class RubriqueServer implements AutoCloseable {
     private final byte[] openApi;
     private final Map<String, Set<String>> routes = new LinkedHashMap<>();
     private final Javalin app;
+    private final AtomicReference<ModelDocuments> documents = new AtomicReference<>();
     /** Set once by the first {@link #stop()}, after {@link #requestDeadline}. */
     private volatile boolean stopping;
     /** When requests still running should give up with a 503 (System.nanoTime() scale). */
@@ -273,7 +275,21 @@ public final class RubriqueServer implements AutoCloseable {
     }
 
     private void model(Context ctx) {
-        writeJson(ctx, 200, models.current().tagger().manifest());
+        ctx.status(200).contentType(JSON).result(documents(models.current()).manifest());
+    }
+
+    /** The documents derived from the model serving, made once per model rather than per request. */
+    private ModelDocuments documents(ServedModel m) {
+        ModelDocuments d = documents.get();
+        if (d == null || d.model() != m) {
+            d = new ModelDocuments(m, bytes(PathDisplay.scrubTree(mapper.valueToTree(m.tagger().manifest()))));
+            documents.set(d); // a race only computes the same bytes twice
+        }
+        return d;
+    }
+
+    /** What {@link #documents} caches: the manifest with paths shown as {@link PathDisplay} does. */
+    private record ModelDocuments(ServedModel model, byte[] manifest) {
     }
 
     private void health(Context ctx) {
@@ -286,6 +302,7 @@ public final class RubriqueServer implements AutoCloseable {
                     + " and none is configured (set RUBRIQUE_TOKEN, or the variable named by --token-env)");
         }
         Path path = parser.reloadPath(jsonBody(ctx, true));
+        Path target = path == null ? models.current().dir() : path;
         ModelHolder.Reload r;
         try {
             r = reload(path);
@@ -294,9 +311,10 @@ public final class RubriqueServer implements AutoCloseable {
         } catch (ModelHolder.Superseded e) {
             throw new ApiException(409, "reload_superseded", e.getMessage());
         } catch (ModelLoadException e) {
-            throw new ApiException(409, "model_load_failed", e.getMessage());
+            // Loader messages name the directory as given, and sometimes paths resolved inside it.
+            throw new ApiException(409, "model_load_failed", PathDisplay.scrub(e.getMessage(), target));
         }
-        writeJson(ctx, 200, new ApiResponses.Reload(r.after().dir().toString(), r.before().ref().sha256(),
+        writeJson(ctx, 200, new ApiResponses.Reload(PathDisplay.of(r.after().dir()), r.before().ref().sha256(),
                 r.after().ref().sha256(), r.after().ref()));
     }
 
@@ -424,13 +442,15 @@ public final class RubriqueServer implements AutoCloseable {
     }
 
     private void writeJson(Context ctx, int status, Object body) {
-        byte[] bytes;
+        ctx.status(status).contentType(JSON).result(bytes(body));
+    }
+
+    private byte[] bytes(Object body) {
         try {
-            bytes = mapper.writeValueAsBytes(body);
+            return mapper.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
-        ctx.status(status).contentType(JSON).result(bytes);
     }
 
     private static void writeError(Context ctx, int status, String code, String message, List<String> details) {
