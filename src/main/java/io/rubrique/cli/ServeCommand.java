@@ -75,7 +75,13 @@ public final class ServeCommand implements Callable<Integer> {
             }
             ServerOptions.Limits limits = new ServerOptions.Limits(Duration.ofSeconds(idleSeconds),
                     ServerOptions.Limits.DEFAULTS.minRequestDataRate(), maxConnections);
-            options = new ServerOptions(host, port, System.getenv(tokenEnv), ServerOptions.DEFAULT_MAX_BODY_BYTES,
+            String token = System.getenv(tokenEnv);
+            if (token != null && token.isBlank()) {
+                // Set but blank is a mistake (an empty secret, a stray space), not a way to switch auth off.
+                throw new IllegalArgumentException("the environment variable " + tokenEnv + " is set but blank;"
+                        + " set it to a non-blank token, or unset it to serve on loopback without one");
+            }
+            options = new ServerOptions(host, port, token, ServerOptions.DEFAULT_MAX_BODY_BYTES,
                     Duration.ofSeconds(drainSeconds), limits);
             options.requireTokenUnlessLoopback(tokenEnv);
         } catch (IllegalArgumentException e) {

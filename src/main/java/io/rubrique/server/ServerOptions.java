@@ -6,7 +6,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How to serve: bind address, port (0 picks a free one), bearer token (null when none), request body limit, how
+ * How to serve: bind address, port (0 picks a free one), bearer token (null when none; stripped of surrounding
+ * white space, and refused when blank), request body limit, how
  * long a graceful stop waits for in-flight requests, and the connection limits that keep slow clients from
  * taking the server away from everyone else.
  */
@@ -18,7 +19,13 @@ public record ServerOptions(String host, int port, String token, int maxBodyByte
     public static final Duration DEFAULT_DRAIN = Duration.ofSeconds(10);
 
     public ServerOptions {
-        token = token == null || token.isEmpty() ? null : token;
+        if (token != null) {
+            // Tokens come from environment variables, where stray spaces and newlines are common.
+            token = token.strip();
+            if (token.isEmpty()) {
+                throw new IllegalArgumentException("the bearer token is blank: set a non-blank token, or none");
+            }
+        }
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port: " + port + " is not in 0..65535");
         }
