@@ -339,8 +339,12 @@ public final class RubriqueServer implements AutoCloseable {
 
     private void notFoundOrWrongMethod(Context ctx) {
         Set<String> allowed = routes.get(ctx.path());
-        String method = ctx.method().name();
-        if (allowed != null && !allowed.contains(method)) {
+        // The method as sent: Javalin names every method it does not know INVALID.
+        String method = ctx.req().getMethod();
+        if (allowed == null && ctx.method() == HandlerType.INVALID) {
+            writeError(ctx, 405, "method_not_allowed", method + " is not allowed: this API answers "
+                    + String.join(" and ", allMethods()) + " only; see /openapi.json", List.of());
+        } else if (allowed != null && !allowed.contains(method)) {
             ctx.header("Allow", String.join(", ", allowed));
             writeError(ctx, 405, "method_not_allowed", method + " is not allowed on " + ctx.path()
                     + " (allowed: " + String.join(", ", allowed) + ")", List.of());
@@ -348,6 +352,12 @@ public final class RubriqueServer implements AutoCloseable {
             writeError(ctx, 404, "not_found", "no route " + method + " " + ctx.path() + "; see /openapi.json",
                     List.of());
         }
+    }
+
+    private Set<String> allMethods() {
+        Set<String> all = new java.util.TreeSet<>();
+        routes.values().forEach(all::addAll);
+        return all;
     }
 
     /**

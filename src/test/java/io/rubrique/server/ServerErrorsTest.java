@@ -76,6 +76,18 @@ class ServerErrorsTest {
     }
 
     @Test
+    void anUnknownMethodIsNamedAsSent() throws IOException {
+        String unknownRoute = raw("FOO /x HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        assertTrue(unknownRoute.startsWith("HTTP/1.1 405"), unknownRoute);
+        assertTrue(unknownRoute.contains("FOO is not allowed"), unknownRoute);
+        assertFalse(unknownRoute.contains("INVALID"), unknownRoute);
+        String knownRoute = raw("FOO /health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        assertTrue(knownRoute.startsWith("HTTP/1.1 405"), knownRoute);
+        assertTrue(knownRoute.contains("FOO is not allowed on /health"), knownRoute);
+        assertFalse(knownRoute.contains("INVALID"), knownRoute);
+    }
+
+    @Test
     void repeatedKeyIsMalformedJson() {
         assertError(api.post("/v1/classify", "{\"text\":\"a\",\"text\":\"b\"}"), 400, "invalid_json", "text");
     }
