@@ -60,7 +60,7 @@ public final class RubriqueServer implements AutoCloseable {
     private final Metrics metrics;
     private final ObjectMapper mapper = Json.mapper();
     private final RequestParser parser = new RequestParser(mapper);
-    private final byte[] openApi;
+    private final OpenApiDocument openApi;
     private final Map<String, Set<String>> routes = new LinkedHashMap<>();
     private final Javalin app;
     private final AtomicReference<ModelDocuments> documents = new AtomicReference<>();
@@ -74,7 +74,7 @@ public final class RubriqueServer implements AutoCloseable {
         this.models = Objects.requireNonNull(models, "models");
         this.auth = new BearerAuth(options.token());
         this.metrics = new Metrics(() -> models.current().ref());
-        this.openApi = readResource("/openapi.json");
+        this.openApi = new OpenApiDocument(mapper, "/openapi.json");
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.startupWatcherEnabled = false;
@@ -111,7 +111,8 @@ public final class RubriqueServer implements AutoCloseable {
         route(HandlerType.POST, "/v1/admin/reload", this::reload);
         route(HandlerType.GET, HEALTH, this::health);
         route(HandlerType.GET, "/metrics", ctx -> ctx.contentType(PROMETHEUS).result(metrics.render()));
-        route(HandlerType.GET, "/openapi.json", ctx -> ctx.contentType(JSON).result(openApi));
+        route(HandlerType.GET, "/openapi.json", ctx -> ctx.contentType(JSON).result(
+                documents(models.current()).openApi()));
         app.before(this::refuseWhileStopping);
         app.before(this::authenticate);
         app.exception(ApiException.class, (e, ctx) -> writeError(ctx, e.status(), e.code(), e.getMessage(),
@@ -282,14 +283,18 @@ public final class RubriqueServer implements AutoCloseable {
     private ModelDocuments documents(ServedModel m) {
         ModelDocuments d = documents.get();
         if (d == null || d.model() != m) {
-            d = new ModelDocuments(m, bytes(PathDisplay.scrubTree(mapper.valueToTree(m.tagger().manifest()))));
+            d = new ModelDocuments(m, bytes(PathDisplay.scrubTree(mapper.valueToTree(m.tagger().manifest()))),
+                    bytes(openApi.forModel(m.tagger().topics(), m.ref())));
             documents.set(d); // a race only computes the same bytes twice
         }
         return d;
     }
 
-    /** What {@link #documents} caches: the manifest with paths shown as {@link PathDisplay} does. */
-    private record ModelDocuments(ServedModel model, byte[] manifest) {
+    /**
+     * What {@link #documents} caches: the manifest with paths shown as {@link PathDisplay} does, and the OpenAPI
+     * document naming the model's topics.
+     */
+    private record ModelDocuments(ServedModel model, byte[] manifest, byte[] openApi) {
     }
 
     private void health(Context ctx) {
@@ -469,16 +474,5 @@ public final class RubriqueServer implements AutoCloseable {
 
     private String routeLabel(Context ctx) {
         return routes.containsKey(ctx.path()) ? ctx.path() : "unmatched";
-    }
-
-    private static byte[] readResource(String name) {
-        try (InputStream in = RubriqueServer.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("resource " + name + " is missing from the classpath");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read resource " + name, e);
-        }
     }
 }
