@@ -35,7 +35,7 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Environment variable holding the bearer token (default: ${DEFAULT-VALUE}).")
     String tokenEnv;
 
-    @Option(names = "--watch", description = "Reload when the model directory's manifest.json changes.")
+    @Option(names = "--watch", description = "Reload when the model directory's CURRENT version (or its manifest.json) changes.")
     boolean watch;
 
     @Option(names = "--watch-interval", defaultValue = "3", paramLabel = "SECONDS", description = "Seconds between --watch polls (default: ${DEFAULT-VALUE}).")

@@ -108,6 +108,28 @@ class RealModelServerTest {
         assertEquals(oldSha, TestApi.json(api.post("/v1/classify", classifyBody())).at("/model/sha256").asText());
     }
 
+    @Test
+    void watchReloadsWhenTrainingSwitchesTheCurrentVersion() throws Exception {
+        Path watched = tmp.resolve("watched");
+        CoreFixtures.trainAndSave(CoreFixtures.fixed("liblinear", ""), CoreFixtures.labels(), 1, watched);
+        ModelHolder models = ModelHolder.load(ModelLoader.standard(), watched);
+        try (TestApi served = TestApi.wrap(new RubriqueServer(ServerOptions.loopback(0).withToken(TOKEN), models)
+                .start()).withToken(TOKEN)) {
+            ModelWatcher watcher = new ModelWatcher(() -> served.server.models().current().dir(),
+                    () -> served.server.reload(null), java.time.Duration.ofSeconds(60));
+            String before = TestApi.json(served.get("/v1/model")).get("model_sha256").asText();
+            assertTrue(!watcher.poll(), "nothing changed yet");
+
+            // A second training run writes a new version and switches CURRENT to it, as `rubrique train` does.
+            CoreFixtures.trainAndSave(CoreFixtures.fixed("smo", ""), CoreFixtures.labels(), 1, watched);
+            assertTrue(watcher.poll(), "the switch of CURRENT was noticed");
+            String after = TestApi.json(served.get("/v1/model")).get("model_sha256").asText();
+            assertTrue(!before.equals(after), "still serving " + before);
+            assertEquals(ModelArtifact.readManifest(watched).modelSha256(), after);
+            watcher.close();
+        }
+    }
+
     /**
      * A version directory whose {@code model.ser} is the classic deserialization bomb (allowed classes only): two
      * maps per level, each level's maps keys of both maps above, so hashing the root visits 2^100 maps. The
