@@ -35,7 +35,7 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Environment variable holding the bearer token (default: ${DEFAULT-VALUE}).")
     String tokenEnv;
 
-    @Option(names = "--watch", description = "Reload when the model directory's manifest.json changes.")
+    @Option(names = "--watch", description = "Reload when the model directory's CURRENT version (or its manifest.json) changes.")
     boolean watch;
 
     @Option(names = "--watch-interval", defaultValue = "3", paramLabel = "SECONDS", description = "Seconds between --watch polls (default: ${DEFAULT-VALUE}).")
@@ -43,6 +43,12 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--drain-timeout", defaultValue = "10", paramLabel = "SECONDS", description = "How long a stop waits for in-flight requests (default: ${DEFAULT-VALUE}).")
     int drainSeconds;
+
+    @Option(names = "--idle-timeout", defaultValue = "30", paramLabel = "SECONDS", description = "Close a connection on which nothing arrives for this long (default: ${DEFAULT-VALUE}).")
+    int idleSeconds;
+
+    @Option(names = "--max-connections", defaultValue = "512", paramLabel = "N", description = "Open connections at most; beyond it new ones wait (default: ${DEFAULT-VALUE}).")
+    int maxConnections;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -63,11 +69,20 @@ public final class ServeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ServerOptions options;
         try {
-            if (watchSeconds < 1 || drainSeconds < 0) {
-                throw new IllegalArgumentException("--watch-interval must be >= 1 and --drain-timeout >= 0");
+            if (watchSeconds < 1 || drainSeconds < 0 || idleSeconds < 1 || maxConnections < 1) {
+                throw new IllegalArgumentException("--watch-interval, --idle-timeout and --max-connections must be"
+                        + " >= 1, and --drain-timeout >= 0");
             }
-            options = new ServerOptions(host, port, System.getenv(tokenEnv), ServerOptions.DEFAULT_MAX_BODY_BYTES,
-                    Duration.ofSeconds(drainSeconds));
+            ServerOptions.Limits limits = new ServerOptions.Limits(Duration.ofSeconds(idleSeconds),
+                    ServerOptions.Limits.DEFAULTS.minRequestDataRate(), maxConnections);
+            String token = System.getenv(tokenEnv);
+            if (token != null && token.isBlank()) {
+                // Set but blank is a mistake (an empty secret, a stray space), not a way to switch auth off.
+                throw new IllegalArgumentException("the environment variable " + tokenEnv + " is set but blank;"
+                        + " set it to a non-blank token, or unset it to serve on loopback without one");
+            }
+            options = new ServerOptions(host, port, token, ServerOptions.DEFAULT_MAX_BODY_BYTES,
+                    Duration.ofSeconds(drainSeconds), limits);
             options.requireTokenUnlessLoopback(tokenEnv);
         } catch (IllegalArgumentException e) {
             err.println("rubrique serve: " + e.getMessage());

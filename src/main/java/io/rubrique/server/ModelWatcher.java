@@ -1,5 +1,6 @@
 package io.rubrique.server;
 
+import io.rubrique.model.ModelArtifact;
 import io.rubrique.model.ModelLoadException;
 import io.rubrique.util.Hashing;
 import java.io.IOException;
@@ -16,7 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code serve --watch}: polls the served directory's {@code manifest.json} and reloads when its content changes.
+ * {@code serve --watch}: polls the served directory and reloads when the version it stands for changes: when
+ * {@code CURRENT} names another version (what {@code rubrique train} does), or when the manifest of that version
+ * (or of the served directory itself, when it is a version directory) changes.
  * A manifest that fails to load is remembered, so a broken model is reported once rather than at every poll, and
  * the model serving keeps serving.
  */
@@ -84,12 +87,19 @@ public final class ModelWatcher implements AutoCloseable {
         }
     }
 
-    /** SHA-256 of the manifest, or null while it is absent (e.g. mid-replacement of the directory). */
+    /**
+     * The version the served directory stands for (what {@code CURRENT} names, or the directory itself when it is
+     * a version directory holding {@code manifest.json}) with the SHA-256 of that version's manifest; null while
+     * there is none (e.g. mid-replacement).
+     */
     private String fingerprint() {
-        Path manifest = modelDir.get().resolve("manifest.json");
+        Path dir = modelDir.get();
+        Path manifest = null;
         try {
-            return Hashing.sha256(Files.readAllBytes(manifest));
-        } catch (NoSuchFileException e) {
+            Path version = ModelArtifact.resolve(dir);
+            manifest = version.resolve(ModelArtifact.MANIFEST_FILE);
+            return version.getFileName() + " " + Hashing.sha256(Files.readAllBytes(manifest));
+        } catch (ModelLoadException | NoSuchFileException e) {
             return null;
         } catch (IOException e) {
             LOG.warn("cannot read {}: {}", manifest, e.getMessage());

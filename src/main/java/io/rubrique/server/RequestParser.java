@@ -1,7 +1,10 @@
 package io.rubrique.server;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -13,6 +16,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns request bodies into validated values. Validation walks the Jackson tree by hand so every problem names
@@ -26,6 +31,10 @@ public final class RequestParser {
     private static final Set<String> BATCH_FIELDS = Set.of("items");
     private static final Set<String> ITEM_FIELDS = Set.of("id", "title", "text");
     private static final Set<String> RELOAD_FIELDS = Set.of("path");
+
+    private static final Pattern DUPLICATE = Pattern.compile("^Duplicate (?:Object property|field) \"?'?([^'\"]*)");
+    private static final Pattern UNRECOGNIZED = Pattern.compile("^Unrecognized token '([^']*)'");
+    private static final Pattern UNEXPECTED_CHAR = Pattern.compile("^Unexpected character \\('(.+?)' \\(code");
 
     private final ObjectReader reader;
 
@@ -95,12 +104,58 @@ public final class RequestParser {
         try {
             return reader.readTree(body);
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new ApiException(400, "invalid_json", "malformed JSON" + where + ": " + e.getOriginalMessage());
+            throw new ApiException(400, "invalid_json", notJson(e));
         } catch (IOException e) {
-            throw new ApiException(400, "invalid_json", "cannot read JSON body: " + e.getMessage());
+            throw new ApiException(400, "invalid_json", "body is not valid JSON");
         }
+    }
+
+    /**
+     * A plain description of why a body is not JSON: where, and what was found there in the client's terms.
+     * Jackson's own messages name its classes, features and input sources, so they are never passed on.
+     */
+    static String notJson(JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        String where = at == null || at.getLineNr() < 1 ? ""
+                : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+        String what = reason(e);
+        return "body is not valid JSON" + where + (what.isEmpty() ? "" : ": " + what);
+    }
+
+    private static String reason(JsonProcessingException e) {
+        String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (e instanceof JsonEOFException) {
+            return "it ends before the JSON value is complete";
+        }
+        if (e instanceof StreamConstraintsException) {
+            return "it is nested too deeply, or holds a number or string that is too long";
+        }
+        Matcher dup = DUPLICATE.matcher(m);
+        if (dup.find()) {
+            return "field '" + clip(dup.group(1)) + "' appears more than once";
+        }
+        if (m.startsWith("Trailing token")) {
+            return "unexpected content after the JSON value";
+        }
+        Matcher token = UNRECOGNIZED.matcher(m);
+        if (token.find()) {
+            return "unexpected text '" + clip(token.group(1)) + "'";
+        }
+        Matcher ch = UNEXPECTED_CHAR.matcher(m);
+        if (ch.find()) {
+            return "unexpected character '" + clip(ch.group(1)) + "'";
+        }
+        if (m.startsWith("Illegal unquoted character")) {
+            return "a control character (such as a line break) inside a string must be escaped";
+        }
+        if (m.contains("UTF-8") || m.contains("UTF8")) {
+            return "it is not valid UTF-8";
+        }
+        return "";
+    }
+
+    private static String clip(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 40) + "...";
     }
 
     private static Snippet snippet(JsonNode node, String prefix, Set<String> allowed, Problems p) {

@@ -25,6 +25,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.server.ConnectionLimit;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.MultiException;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +50,9 @@ public final class RubriqueServer implements AutoCloseable {
     private static final String HEALTH = "/health";
     /** How much of an oversize body is read and dropped so the client can see the 413 before the close. */
     private static final long OVERSIZE_DRAIN_BYTES = 8L << 20;
+    private static final int MIN_THREADS = 8;
+    /** How long before the drain deadline requests give up, leaving time to send their 503. */
+    private static final long STOP_GRACE_MILLIS = 500;
 
     private final ServerOptions options;
     private final ModelHolder models;
@@ -47,32 +60,48 @@ public final class RubriqueServer implements AutoCloseable {
     private final Metrics metrics;
     private final ObjectMapper mapper = Json.mapper();
     private final RequestParser parser = new RequestParser(mapper);
-    private final byte[] openApi;
+    private final OpenApiDocument openApi;
     private final Map<String, Set<String>> routes = new LinkedHashMap<>();
     private final Javalin app;
+    private final AtomicReference<ModelDocuments> documents = new AtomicReference<>();
+    /** Set once by the first {@link #stop()}, after {@link #requestDeadline}. */
+    private volatile boolean stopping;
+    /** When requests still running should give up with a 503 (System.nanoTime() scale). */
+    private volatile long requestDeadline;
 
     public RubriqueServer(ServerOptions options, ModelHolder models) {
         this.options = Objects.requireNonNull(options, "options");
         this.models = Objects.requireNonNull(models, "models");
         this.auth = new BearerAuth(options.token());
         this.metrics = new Metrics(() -> models.current().ref());
-        this.openApi = readResource("/openapi.json");
+        this.openApi = new OpenApiDocument(mapper, "/openapi.json");
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.startupWatcherEnabled = false;
             config.jsonMapper(new JavalinJackson(mapper, false));
             config.router.ignoreTrailingSlashes = false;
             config.http.maxRequestSize = options.maxBodyBytes();
-            config.jetty.defaultHost = options.host();
-            config.jetty.defaultPort = options.port();
+            ServerOptions.Limits limits = options.limits();
+            QueuedThreadPool threads = new QueuedThreadPool(limits.maxThreads(), MIN_THREADS, 60_000);
+            threads.setName("JettyServerThreadPool");
+            config.jetty.threadPool = threads;
+            config.jetty.addConnector((server, http) -> connector(server, http, options));
             config.jetty.modifyServer(server -> {
                 server.setStopTimeout(options.drainTimeout().toMillis());
                 server.setErrorHandler(new JsonErrorHandler());
             });
             config.jetty.modifyServletContextHandler(h -> h.setErrorHandler(new JsonErrorHandler()));
-            // Jetty's per-connection header cache matches values case-insensitively by default, so a second
-            // "Authorization: Bearer aBc" on a connection could be read as an earlier "Bearer abc".
-            config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
+            config.jetty.modifyHttpConfiguration(http -> {
+                // Jetty's per-connection header cache matches values case-insensitively by default, so a second
+                // "Authorization: Bearer aBc" on a connection could be read as an earlier "Bearer abc".
+                http.setHeaderCacheCaseSensitive(true);
+                http.setIdleTimeout(limits.idleTimeout().toMillis());
+                // Checked at each read of the body, from its first byte on: a trickled body fails with 408
+                // within about a second instead of holding its thread for as long as the client likes.
+                http.setMinRequestDataRate(limits.minRequestDataRate());
+                // A request whose body has not started arriving waits without a thread.
+                http.setDelayDispatchUntilContent(true);
+            });
             config.requestLogger.http((ctx, ms) -> metrics.observe(routeLabel(ctx), ctx.method().name(),
                     ctx.statusCode(), (long) (ms * 1_000_000.0)));
         });
@@ -82,7 +111,9 @@ public final class RubriqueServer implements AutoCloseable {
         route(HandlerType.POST, "/v1/admin/reload", this::reload);
         route(HandlerType.GET, HEALTH, this::health);
         route(HandlerType.GET, "/metrics", ctx -> ctx.contentType(PROMETHEUS).result(metrics.render()));
-        route(HandlerType.GET, "/openapi.json", ctx -> ctx.contentType(JSON).result(openApi));
+        route(HandlerType.GET, "/openapi.json", ctx -> ctx.contentType(JSON).result(
+                documents(models.current()).openApi()));
+        app.before(this::refuseWhileStopping);
         app.before(this::authenticate);
         app.exception(ApiException.class, (e, ctx) -> writeError(ctx, e.status(), e.code(), e.getMessage(),
                 e.details()));
@@ -93,6 +124,22 @@ public final class RubriqueServer implements AutoCloseable {
             writeError(ctx, 500, "internal_error", "internal error; the server log has the details", List.of());
         });
         app.error(404, this::notFoundOrWrongMethod);
+    }
+
+    /**
+     * The one HTTP connector: bound as configured, with the idle timeout, and limited to
+     * {@code maxConnections} (beyond it Jetty stops accepting, and closes idle connections sooner).
+     */
+    private static ServerConnector connector(Server server, HttpConfiguration http, ServerOptions options) {
+        ServerOptions.Limits limits = options.limits();
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(options.host());
+        connector.setPort(options.port());
+        connector.setIdleTimeout(limits.idleTimeout().toMillis());
+        ConnectionLimit limit = new ConnectionLimit(limits.maxConnections(), connector);
+        limit.setIdleTimeout(limits.limitedIdleTimeout().toMillis());
+        server.addBean(limit);
+        return connector;
     }
 
     /**
@@ -117,9 +164,62 @@ public final class RubriqueServer implements AutoCloseable {
         return app.port();
     }
 
-    /** Stops accepting connections, lets in-flight requests finish within the drain timeout, then stops. */
+    /**
+     * Stops accepting connections and answers new requests 503, lets in-flight requests finish within the drain
+     * timeout (a batch that cannot finish answers 503 just before it), then stops; requests still running at the
+     * deadline have their connections closed. Never throws because the drain ran out of time.
+     */
     public void stop() {
-        app.stop();
+        long drainMillis = options.drainTimeout().toMillis();
+        synchronized (this) {
+            if (!stopping) {
+                // Requests check this deadline, a little before Jetty gives up on them, so that a batch which
+                // cannot finish still has time to send its 503.
+                long grace = Math.min(STOP_GRACE_MILLIS, drainMillis / 2);
+                requestDeadline = System.nanoTime() + (drainMillis - grace) * 1_000_000L;
+                stopping = true;
+            }
+        }
+        // Jetty's own stop rather than Javalin's: Javalin logs a failed graceful stop with its stack trace and
+        // rethrows it, and a drain that runs out of time is an expected outcome here, not an error.
+        Server jetty = app.jettyServer().server();
+        try {
+            jetty.stop();
+        } catch (Exception e) {
+            if (!isTimeout(e)) {
+                throw new IllegalStateException("cannot stop the HTTP server: " + e, e);
+            }
+            LOG.warn("drain timeout ({} ms) passed with requests still running; their connections were closed",
+                    drainMillis);
+        }
+    }
+
+    /** True from the first {@link #stop()} on: new requests are refused with 503. */
+    public boolean stopping() {
+        return stopping;
+    }
+
+    private static boolean isTimeout(Throwable e) {
+        if (e instanceof MultiException m) {
+            return !m.getThrowables().isEmpty() && m.getThrowables().stream().allMatch(RubriqueServer::isTimeout);
+        }
+        return e instanceof TimeoutException;
+    }
+
+    /** Past the stop deadline: what a long request checks between steps. */
+    private boolean pastStopDeadline() {
+        return stopping && System.nanoTime() - requestDeadline >= 0;
+    }
+
+    private void refuseWhileStopping(Context ctx) {
+        if (stopping()) {
+            ctx.header("Connection", "close");
+            throw shuttingDown("the server is shutting down; retry on another instance or once it is back");
+        }
+    }
+
+    private static ApiException shuttingDown(String message) {
+        return new ApiException(503, "shutting_down", message);
     }
 
     @Override
@@ -159,21 +259,42 @@ public final class RubriqueServer implements AutoCloseable {
     private void classifyBatch(Context ctx) {
         ServedModel m = models.current();
         List<Snippet> items = parser.batch(jsonBody(ctx, false));
-        List<Tagging> tags = items.isEmpty() ? List.of() : m.tagger().tagAll(items);
-        if (tags.size() != items.size()) {
-            throw new IllegalStateException("tagger returned " + tags.size() + " results for " + items.size()
-                    + " items");
-        }
         List<ApiResponses.BatchResult> results = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
-            Tagging t = tags.get(i);
-            results.add(new ApiResponses.BatchResult(items.get(i).id(), t.topics(), t.scores().toMap()));
+            // Item by item (what TopicTagger.tagAll does by default), so that a stop can end a long batch with
+            // a 503 before the drain deadline instead of having its connection cut.
+            if (pastStopDeadline()) {
+                ctx.header("Connection", "close");
+                throw shuttingDown("the server is shutting down and this batch could not finish before the drain"
+                        + " deadline (" + i + " of " + items.size() + " items tagged); retry it elsewhere");
+            }
+            Snippet s = items.get(i);
+            Tagging t = m.tagger().tag(s.title(), s.text());
+            results.add(new ApiResponses.BatchResult(s.id(), t.topics(), t.scores().toMap()));
         }
         writeJson(ctx, 200, new ApiResponses.Batch(results, m.ref()));
     }
 
     private void model(Context ctx) {
-        writeJson(ctx, 200, models.current().tagger().manifest());
+        ctx.status(200).contentType(JSON).result(documents(models.current()).manifest());
+    }
+
+    /** The documents derived from the model serving, made once per model rather than per request. */
+    private ModelDocuments documents(ServedModel m) {
+        ModelDocuments d = documents.get();
+        if (d == null || d.model() != m) {
+            d = new ModelDocuments(m, bytes(PathDisplay.scrubTree(mapper.valueToTree(m.tagger().manifest()))),
+                    bytes(openApi.forModel(m.tagger().topics(), m.ref())));
+            documents.set(d); // a race only computes the same bytes twice
+        }
+        return d;
+    }
+
+    /**
+     * What {@link #documents} caches: the manifest with paths shown as {@link PathDisplay} does, and the OpenAPI
+     * document naming the model's topics.
+     */
+    private record ModelDocuments(ServedModel model, byte[] manifest, byte[] openApi) {
     }
 
     private void health(Context ctx) {
@@ -186,13 +307,19 @@ public final class RubriqueServer implements AutoCloseable {
                     + " and none is configured (set RUBRIQUE_TOKEN, or the variable named by --token-env)");
         }
         Path path = parser.reloadPath(jsonBody(ctx, true));
+        Path target = path == null ? models.current().dir() : path;
         ModelHolder.Reload r;
         try {
             r = reload(path);
+        } catch (ModelHolder.Busy e) {
+            throw new ApiException(429, "reload_busy", e.getMessage());
+        } catch (ModelHolder.Superseded e) {
+            throw new ApiException(409, "reload_superseded", e.getMessage());
         } catch (ModelLoadException e) {
-            throw new ApiException(409, "model_load_failed", e.getMessage());
+            // Loader messages name the directory as given, and sometimes paths resolved inside it.
+            throw new ApiException(409, "model_load_failed", PathDisplay.scrub(e.getMessage(), target));
         }
-        writeJson(ctx, 200, new ApiResponses.Reload(r.after().dir().toString(), r.before().ref().sha256(),
+        writeJson(ctx, 200, new ApiResponses.Reload(PathDisplay.of(r.after().dir()), r.before().ref().sha256(),
                 r.after().ref().sha256(), r.after().ref()));
     }
 
@@ -217,8 +344,12 @@ public final class RubriqueServer implements AutoCloseable {
 
     private void notFoundOrWrongMethod(Context ctx) {
         Set<String> allowed = routes.get(ctx.path());
-        String method = ctx.method().name();
-        if (allowed != null && !allowed.contains(method)) {
+        // The method as sent: Javalin names every method it does not know INVALID.
+        String method = ctx.req().getMethod();
+        if (allowed == null && ctx.method() == HandlerType.INVALID) {
+            writeError(ctx, 405, "method_not_allowed", method + " is not allowed: this API answers "
+                    + String.join(" and ", allMethods()) + " only; see /openapi.json", List.of());
+        } else if (allowed != null && !allowed.contains(method)) {
             ctx.header("Allow", String.join(", ", allowed));
             writeError(ctx, 405, "method_not_allowed", method + " is not allowed on " + ctx.path()
                     + " (allowed: " + String.join(", ", allowed) + ")", List.of());
@@ -226,6 +357,12 @@ public final class RubriqueServer implements AutoCloseable {
             writeError(ctx, 404, "not_found", "no route " + method + " " + ctx.path() + "; see /openapi.json",
                     List.of());
         }
+    }
+
+    private Set<String> allMethods() {
+        Set<String> all = new java.util.TreeSet<>();
+        routes.values().forEach(all::addAll);
+        return all;
     }
 
     /**
@@ -245,13 +382,38 @@ public final class RubriqueServer implements AutoCloseable {
         byte[] body;
         try {
             InputStream in = ctx.req().getInputStream();
-            body = in.readNBytes(max + 1);
-            if (body.length > max) {
-                drain(ctx);
-                throw tooLarge(max);
+            if (declared >= 0) {
+                // Exactly the declared length, without one more read for the end: Jetty checks the minimum data
+                // rate at the start of every read, and a read after a small body has fully arrived would fail
+                // it whenever this thread was descheduled for longer than length / rate.
+                // (InputStream.readNBytes(int) would still end with a zero-length read; this overload does not.)
+                body = new byte[(int) declared];
+                int got = in.readNBytes(body, 0, body.length);
+                if (got < body.length) {
+                    throw new ApiException(400, "bad_request", "the request body ended after " + got + " of its "
+                            + declared + " declared bytes");
+                }
+            } else {
+                body = in.readNBytes(max + 1);
+                if (body.length > max) {
+                    drain(ctx);
+                    throw tooLarge(max);
+                }
             }
+        } catch (BadMessageException e) {
+            // Jetty's minimum data rate check (408), or a malformed body framing (400).
+            ctx.header("Connection", "close");
+            if (e.getCode() == 408) {
+                throw bodyTooSlow();
+            }
+            throw new ApiException(400, "bad_request", "the request body is malformed or ended early");
         } catch (IOException e) {
-            throw new ApiException(400, "bad_request", "cannot read request body: " + e.getMessage());
+            ctx.header("Connection", "close");
+            if (hasCause(e, TimeoutException.class)) {
+                throw new ApiException(408, "request_timeout", "the request body stopped arriving for longer"
+                        + " than the idle timeout (" + options.limits().idleTimeout().toSeconds() + " s)");
+            }
+            throw new ApiException(400, "bad_request", "the request body ended early or could not be read");
         }
         if (optional && body.length > 0) {
             requireJsonContentType(ctx);
@@ -268,6 +430,20 @@ public final class RubriqueServer implements AutoCloseable {
         }
     }
 
+    private ApiException bodyTooSlow() {
+        return new ApiException(408, "request_timeout", "the request body arrived slower than "
+                + options.limits().minRequestDataRate() + " bytes/s; send it faster");
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static ApiException tooLarge(int max) {
         return new ApiException(413, "payload_too_large", "request body exceeds " + max + " bytes");
     }
@@ -281,13 +457,15 @@ public final class RubriqueServer implements AutoCloseable {
     }
 
     private void writeJson(Context ctx, int status, Object body) {
-        byte[] bytes;
+        ctx.status(status).contentType(JSON).result(bytes(body));
+    }
+
+    private byte[] bytes(Object body) {
         try {
-            bytes = mapper.writeValueAsBytes(body);
+            return mapper.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
-        ctx.status(status).contentType(JSON).result(bytes);
     }
 
     private static void writeError(Context ctx, int status, String code, String message, List<String> details) {
@@ -296,16 +474,5 @@ public final class RubriqueServer implements AutoCloseable {
 
     private String routeLabel(Context ctx) {
         return routes.containsKey(ctx.path()) ? ctx.path() : "unmatched";
-    }
-
-    private static byte[] readResource(String name) {
-        try (InputStream in = RubriqueServer.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("resource " + name + " is missing from the classpath");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read resource " + name, e);
-        }
     }
 }

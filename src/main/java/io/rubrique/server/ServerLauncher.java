@@ -7,7 +7,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs a started server until the process is asked to stop (SIGTERM, SIGINT), then stops it gracefully: no new
- * connections, in-flight requests finish within the drain timeout. Shared by {@code rubrique serve} and tests.
+ * connections, new requests answered 503, in-flight requests finish within the drain timeout, and the process
+ * exits 0 at the latest at the drain deadline. Shared by {@code rubrique serve} and tests.
  */
 public final class ServerLauncher {
     private static final Logger LOG = LoggerFactory.getLogger(ServerLauncher.class);
@@ -24,18 +25,24 @@ public final class ServerLauncher {
         CountDownLatch forever = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("stopping: draining in-flight requests");
-            if (watcher != null) {
-                watcher.close();
+            int status = 0;
+            try {
+                if (watcher != null) {
+                    watcher.close();
+                }
+                server.stop();
+                LOG.info("stopped");
+            } catch (RuntimeException e) {
+                LOG.error("could not stop cleanly: {}", e.toString());
+                status = 1;
             }
-            server.stop();
-            LOG.info("stopped");
             out.flush();
             System.out.flush();
             System.err.flush();
-            // SIGTERM is how this server is meant to be stopped, and a complete drain is a success: report 0
-            // instead of the JVM's default 128+15. The hook is only installed once serving, when nothing else
-            // in the process calls System.exit, so no other exit status is masked.
-            Runtime.getRuntime().halt(0);
+            // SIGTERM is how this server is meant to be stopped, and a drain (complete, or cut at its deadline)
+            // is a success: report 0 instead of the JVM's default 128+15. The hook is only installed once
+            // serving, when nothing else in the process calls System.exit, so no other exit status is masked.
+            Runtime.getRuntime().halt(status);
         }, "rubrique-shutdown"));
         if (watcher != null) {
             watcher.start();

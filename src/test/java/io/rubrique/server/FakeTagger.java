@@ -45,9 +45,14 @@ final class FakeTagger implements TopicTagger {
     }
 
     static Manifest manifest(String name, String sha256, long seed) {
+        return manifest(name, sha256, seed, TOPICS);
+    }
+
+    /** A manifest declaring {@code topics}; topics without keywords here always score the seed shift only. */
+    static Manifest manifest(String name, String sha256, long seed, TopicSet topics) {
         Map<String, Double> thresholds = new java.util.LinkedHashMap<>();
-        TOPICS.ids().forEach(t -> thresholds.put(t, 0.5));
-        return new Manifest(Manifest.FORMAT_VERSION, name, TOPICS, thresholds, ExperimentConfig.defaults(),
+        topics.ids().forEach(t -> thresholds.put(t, 0.5));
+        return new Manifest(Manifest.FORMAT_VERSION, name, topics, thresholds, ExperimentConfig.defaults(),
                 new DataProvenance("labels", "0".repeat(64), 10, Map.of()), null, seed,
                 new ModelProvenance.TrainingFacts(10, 0, 0, Map.of()), Map.of("rubrique", "test"), "test",
                 "2025-01-01T00:00:00Z", "model.ser", sha256);
@@ -70,9 +75,14 @@ final class FakeTagger implements TopicTagger {
 
     /** Writes a model directory that {@link #loader()} loads as this name, checksum and seed. */
     static Path writeModel(Path dir, String name, String sha256, long seed) throws IOException {
+        return writeModel(dir, name, sha256, seed, TOPICS);
+    }
+
+    /** Writes a model directory with its own topics. */
+    static Path writeModel(Path dir, String name, String sha256, long seed, TopicSet topics) throws IOException {
         Files.createDirectories(dir);
         AtomicFiles.write(dir.resolve("manifest.json"), out -> Json.mapper().writeValue(out,
-                manifest(name, sha256, seed)));
+                manifest(name, sha256, seed, topics)));
         return dir;
     }
 
@@ -86,9 +96,9 @@ final class FakeTagger implements TopicTagger {
             }
         }
         String all = ((title == null ? "" : title) + " " + text).toLowerCase(Locale.ROOT);
-        PerTopic<Double> scores = PerTopic.of(TOPICS, t -> {
+        PerTopic<Double> scores = PerTopic.of(topics(), t -> {
             int count = 0;
-            for (String k : KEYWORDS.get(t)) {
+            for (String k : KEYWORDS.getOrDefault(t, List.of())) {
                 for (int i = all.indexOf(k); i >= 0; i = all.indexOf(k, i + 1)) {
                     count++;
                 }
@@ -106,7 +116,7 @@ final class FakeTagger implements TopicTagger {
 
     @Override
     public TopicSet topics() {
-        return TOPICS;
+        return manifest.topics();
     }
 
     @Override

@@ -45,9 +45,46 @@ class ServerErrorsTest {
 
     @Test
     void malformedJsonIs400InvalidJson() {
-        assertError(api.post("/v1/classify", "{\"text\": \"a\""), 400, "invalid_json", "malformed JSON");
-        assertError(api.post("/v1/classify", "{\"text\": \"a\"} {}"), 400, "invalid_json", "malformed JSON");
+        assertError(api.post("/v1/classify", "{\"text\": \"a\""), 400, "invalid_json", "body is not valid JSON");
+        assertError(api.post("/v1/classify", "{\"text\": \"a\"} {}"), 400, "invalid_json", "body is not valid JSON");
         assertError(api.post("/v1/classify", ""), 400, "invalid_json", "empty");
+    }
+
+    @Test
+    void invalidJsonIsDescribedPlainlyWithoutJacksonInternals() {
+        String[][] cases = {
+            {"{\"text\": \"a\"", "body is not valid JSON at line 1, column 13: it ends before the JSON value is"
+                + " complete"},
+            {"{\"text\": \"a\"} {}", "body is not valid JSON at line 1, column 15: unexpected content after the"
+                + " JSON value"},
+            {"{\"text\": nope}", "body is not valid JSON at line 1, column 15: unexpected text 'nope'"},
+            {"{text: \"a\"}", "body is not valid JSON at line 1, column 2: unexpected character 't'"},
+            {"{\"text\": \"a\nb\"}", "body is not valid JSON at line 1, column 12: a control character (such as"
+                + " a line break) inside a string must be escaped"},
+            {"{\"text\":\"a\",\"text\":\"b\"}", "field 'text' appears more than once"},
+            {"[".repeat(2000), "it is nested too deeply"},
+        };
+        for (String[] c : cases) {
+            HttpResponse<String> r = api.post("/v1/classify", c[0]);
+            assertError(r, 400, "invalid_json", c[1]);
+            String m = TestApi.errorMessage(r);
+            for (String internal : new String[] {"com.fasterxml", "jackson", "Exception", "Source", "JsonNode",
+                "FAIL_ON", "`", "Unrecognized token", "code 1"}) {
+                assertFalse(m.contains(internal), "'" + internal + "' in: " + m);
+            }
+        }
+    }
+
+    @Test
+    void anUnknownMethodIsNamedAsSent() throws IOException {
+        String unknownRoute = raw("FOO /x HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        assertTrue(unknownRoute.startsWith("HTTP/1.1 405"), unknownRoute);
+        assertTrue(unknownRoute.contains("FOO is not allowed"), unknownRoute);
+        assertFalse(unknownRoute.contains("INVALID"), unknownRoute);
+        String knownRoute = raw("FOO /health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        assertTrue(knownRoute.startsWith("HTTP/1.1 405"), knownRoute);
+        assertTrue(knownRoute.contains("FOO is not allowed on /health"), knownRoute);
+        assertFalse(knownRoute.contains("INVALID"), knownRoute);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.rubrique.model.ModelArtifact;
 import io.rubrique.model.Tagging;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -168,5 +169,31 @@ class ServerReloadTest {
         assertEquals("f".repeat(64), servedSha());
         assertFalse(watcher.poll(), "a broken manifest is tried once, not at every poll");
         watcher.close();
+    }
+
+    @Test
+    void watcherFollowsTheCurrentPointerOfAVersionedModelDirectory() throws Exception {
+        Path dir = tmp.resolve("versioned");
+        FakeTagger.writeModel(dir.resolve("versions/v1"), "model-v1", "1".repeat(64), 0);
+        Files.writeString(dir.resolve(ModelArtifact.POINTER), "versions/v1\n");
+        // What the real loader does with a model directory: load the version it stands for.
+        ModelLoader fake = FakeTagger.loader();
+        ModelHolder models = ModelHolder.load(d -> fake.load(ModelArtifact.resolve(d)), dir);
+        try (TestApi served = TestApi.wrap(new RubriqueServer(ServerOptions.loopback(0).withToken(TOKEN), models)
+                .start()).withToken(TOKEN)) {
+            ModelWatcher watcher = new ModelWatcher(() -> served.server.models().current().dir(),
+                    () -> served.server.reload(null), Duration.ofSeconds(60));
+            assertFalse(watcher.poll(), "nothing changed yet");
+
+            FakeTagger.writeModel(dir.resolve("versions/v2"), "model-v2", "2".repeat(64), 0);
+            assertFalse(watcher.poll(), "a new version is not served before CURRENT names it");
+
+            Files.writeString(dir.resolve(ModelArtifact.POINTER), "versions/v2\n");
+            assertTrue(watcher.poll(), "CURRENT switched to v2");
+            assertEquals("2".repeat(64), TestApi.json(served.post("/v1/classify", "{\"text\":\"a\"}"))
+                    .at("/model/sha256").asText());
+            assertFalse(watcher.poll());
+            watcher.close();
+        }
     }
 }

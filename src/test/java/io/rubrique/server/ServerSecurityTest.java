@@ -1,6 +1,7 @@
 package io.rubrique.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -65,6 +66,38 @@ class ServerSecurityTest {
         assertEquals(2, code);
         assertTrue(err.toString().contains(unset), err.toString());
         assertTrue(err.toString().contains("refusing to serve on non-loopback address 0.0.0.0"), err.toString());
+    }
+
+    @Test
+    void aBlankTokenVariableIsRefusedAtStartWithExit2() throws Exception {
+        for (String blank : new String[] {" ", "", "\t\n"}) {
+            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), "-Xmx128m", Main.class.getName(), "serve",
+                    "--port", "0", "--model", model().toString());
+            pb.environment().put("RUBRIQUE_TOKEN", blank);
+            pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            Process p = pb.start();
+            try {
+                String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                assertTrue(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "serve did not exit");
+                assertEquals(2, p.exitValue(), err);
+                assertTrue(err.contains("RUBRIQUE_TOKEN is set but blank"), err);
+                assertFalse(err.contains("listening"), err);
+            } finally {
+                p.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void aTokenWithSurroundingWhiteSpaceIsTrimmed() throws Exception {
+        assertEquals(TOKEN, ServerOptions.loopback(0).withToken("  " + TOKEN + " \n").token());
+        assertThrows(IllegalArgumentException.class, () -> ServerOptions.loopback(0).withToken(" \t"));
+        try (TestApi api = TestApi.start(ServerOptions.loopback(0).withToken(" " + TOKEN + "\n"), model())) {
+            assertEquals(401, api.get("/v1/model").statusCode());
+            api.withToken(TOKEN);
+            assertEquals(200, api.get("/v1/model").statusCode());
+        }
     }
 
     @Test
