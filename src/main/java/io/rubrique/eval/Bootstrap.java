@@ -9,10 +9,11 @@ import java.util.stream.IntStream;
 /**
  * The bootstrap over items behind every interval of a report: {@link #RESAMPLES} resamples (with replacement) of
  * the labelled items, drawn once from a seed and shared by every metric, so that differences between metrics or
- * learning-curve points are paired. Each resample is scored on every repeat's out-of-fold predictions and the
- * repeats averaged: the spread over resamples is how much the figure would move with other items drawn like
- * these, which is what a user needs to know about new items (the spread over repeats only says how much the fold
- * shuffles move it).
+ * learning-curve points are paired. Each resample is scored on the out-of-fold predictions of one repeat drawn
+ * at random: the spread over resamples then holds both how much the figure moves with other items drawn like
+ * these and how much it moves with the models the folds happened to train, which is what a user needs to know
+ * about new items. A coverage simulation (CoverageSimulation in the tests) checks that the 95% interval holds
+ * the figure of a model trained on all the items, scored on new ones, about 95% of the time.
  */
 public final class Bootstrap {
     public static final int RESAMPLES = 1000;
@@ -26,15 +27,31 @@ public final class Bootstrap {
             new org.apache.commons.math3.distribution.NormalDistribution();
 
     private final int[][] samples;
+    private final int[] repeatDraw;
 
     /** {@code resamples} draws of {@code n} item indices with replacement, from {@code seed}. */
     public Bootstrap(int n, int resamples, long seed) {
         Random r = new Random(seed);
         samples = new int[resamples][n];
+        repeatDraw = new int[resamples];
         for (int b = 0; b < resamples; b++) {
             for (int i = 0; i < n; i++) {
                 samples[b][i] = r.nextInt(n);
             }
+            repeatDraw[b] = r.nextInt(Integer.MAX_VALUE);
+        }
+    }
+
+    /** The metrics of every resample on every repeat ({@code values[b][r]}), and the repeat each resample uses. */
+    public record Resampled(MetricValues[][] values, int[] repeatDraw) {
+        /** The metrics of resample {@code b} on its drawn repeat. */
+        MetricValues of(int b) {
+            MetricValues[] row = values[b];
+            return row[repeatDraw[b] % row.length];
+        }
+
+        int size() {
+            return values.length;
         }
     }
 
@@ -43,45 +60,27 @@ public final class Bootstrap {
     }
 
     /**
-     * The metrics of every resample on every repeat: {@code result[b][r]}. {@code ranking} false skips the AUCs.
+     * Each resample scored on its drawn repeat only (the other repeats are not computed).
+     * {@code ranking} false skips the AUCs.
      */
-    public MetricValues[][] evaluate(List<Predictions> repeats, boolean ranking) {
+    public Resampled evaluate(List<Predictions> repeats, boolean ranking) {
         MetricValues[][] out = new MetricValues[samples.length][];
         IntStream.range(0, samples.length).parallel().forEach(b -> {
             MetricValues[] row = new MetricValues[repeats.size()];
-            for (int r = 0; r < row.length; r++) {
-                row[r] = MetricValues.of(repeats.get(r).subset(samples[b]), ranking);
-            }
+            int r = repeatDraw[b] % row.length;
+            row[r] = MetricValues.of(repeats.get(r).subset(samples[b]), ranking);
             out[b] = row;
         });
-        return out;
+        return new Resampled(out, repeatDraw);
     }
 
-    /** Per resample, the mean over repeats of {@code f} (NaN repeats left out; NaN when all are). */
-    public static double[] means(MetricValues[][] resampled, ToDoubleFunction<MetricValues> f) {
-        double[] out = new double[resampled.length];
-        String mode = System.getProperty("rubrique.bootstrap", "mean");
-        for (int b = 0; b < resampled.length; b++) {
-            out[b] = "one".equals(mode) ? oneDefined(resampled[b], f, b) : meanDefined(resampled[b], f);
+    /** Per resample, {@code f} of its metrics (NaN where undefined). */
+    public static double[] means(Resampled resampled, ToDoubleFunction<MetricValues> f) {
+        double[] out = new double[resampled.size()];
+        for (int b = 0; b < out.length; b++) {
+            out[b] = f.applyAsDouble(resampled.of(b));
         }
         return out;
-    }
-
-    static double oneDefined(MetricValues[] row, ToDoubleFunction<MetricValues> f, int b) {
-        return f.applyAsDouble(row[Math.floorMod(b * 7919, row.length)]);
-    }
-
-    static double meanDefined(MetricValues[] row, ToDoubleFunction<MetricValues> f) {
-        double s = 0;
-        int n = 0;
-        for (MetricValues m : row) {
-            double v = f.applyAsDouble(m);
-            if (!Double.isNaN(v)) {
-                s += v;
-                n++;
-            }
-        }
-        return n == 0 ? Double.NaN : s / n;
     }
 
     /** The 2.5% and 97.5% percentiles of the defined values, or null when none is defined. */

@@ -150,7 +150,7 @@ public final class EvaluationRun {
         List<MetricValues> perRepeat = pooled.stream().map(MetricValues::of).toList();
         long bootstrapSeed = Seeds.derive(seed, -2);
         Bootstrap bootstrap = new Bootstrap(items.size(), Bootstrap.RESAMPLES, bootstrapSeed);
-        MetricValues[][] resampled = bootstrap.evaluate(pooled, true);
+        Bootstrap.Resampled resampled = bootstrap.evaluate(pooled, true);
 
         long t1 = System.nanoTime();
         List<FoldResult> curveResults = List.of();
@@ -236,7 +236,7 @@ public final class EvaluationRun {
             return new LearningCurve(0, points, null);
         }
         List<List<MetricValues>> perRepeat = new ArrayList<>();
-        List<MetricValues[][]> resampled = new ArrayList<>();
+        List<Bootstrap.Resampled> resampled = new ArrayList<>();
         for (double fraction : CURVE_FRACTIONS) {
             List<FoldResult> source = fraction >= 1.0 ? full : partial;
             List<FoldResult> used = source.stream()
@@ -244,7 +244,7 @@ public final class EvaluationRun {
             List<Predictions> pooled = fraction >= 1.0 ? fullPooled.subList(0, curveRepeats)
                     : CrossValidator.pool(items, topics, plan, used, fraction);
             List<MetricValues> m = pooled.stream().map(p -> MetricValues.of(p, false)).toList();
-            MetricValues[][] r = bootstrap.evaluate(pooled, false);
+            Bootstrap.Resampled r = bootstrap.evaluate(pooled, false);
             double trainItems = used.stream().mapToInt(FoldResult::trainSize).average().orElse(0);
             points.add(Summaries.curvePoint(topics, fraction, trainItems, m, r));
             perRepeat.add(m);

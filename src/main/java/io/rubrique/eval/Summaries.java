@@ -32,7 +32,7 @@ final class Summaries {
     }
 
     /** Every metric over repeats, with its bootstrap interval over items. */
-    static MetricsSummary metrics(TopicSet topics, List<MetricValues> perRepeat, MetricValues[][] resampled,
+    static MetricsSummary metrics(TopicSet topics, List<MetricValues> perRepeat, Bootstrap.Resampled resampled,
             long[] support) {
         Map<String, TopicSummary> perTopic = new LinkedHashMap<>();
         List<String> ids = topics.ids();
@@ -57,7 +57,7 @@ final class Summaries {
                 estimate(perRepeat, resampled, MetricValues::meanEce), perTopic);
     }
 
-    static Estimate estimate(List<MetricValues> perRepeat, MetricValues[][] resampled,
+    static Estimate estimate(List<MetricValues> perRepeat, Bootstrap.Resampled resampled,
             ToDoubleFunction<MetricValues> f) {
         return Estimate.of(perRepeat.stream().mapToDouble(f).toArray(), Bootstrap.means(resampled, f));
     }
@@ -150,7 +150,7 @@ final class Summaries {
 
     /** A learning-curve point from the pooled predictions of the curve repeats at one training share. */
     static CurvePoint curvePoint(TopicSet topics, double fraction, double trainItems, List<MetricValues> perRepeat,
-            MetricValues[][] resampled) {
+            Bootstrap.Resampled resampled) {
         Map<String, Estimate> f1 = new LinkedHashMap<>();
         List<String> ids = topics.ids();
         for (int t = 0; t < ids.size(); t++) {
@@ -163,7 +163,7 @@ final class Summaries {
 
     /** The paired gain from {@code before} to {@code after} (same items, same resamples), and the advice. */
     static LastStep lastStep(TopicSet topics, double fromItems, double toItems, List<MetricValues> before,
-            MetricValues[][] beforeResampled, List<MetricValues> after, MetricValues[][] afterResampled) {
+            Bootstrap.Resampled beforeResampled, List<MetricValues> after, Bootstrap.Resampled afterResampled) {
         Estimate gain = gain(before, beforeResampled, after, afterResampled, MetricValues::macroF1);
         Map<String, Estimate> perTopic = new LinkedHashMap<>();
         List<String> ids = topics.ids();
@@ -175,8 +175,8 @@ final class Summaries {
         return new LastStep(fromItems, toItems, gain, perTopic, advice(fromItems, toItems, gain, perTopic));
     }
 
-    private static Estimate gain(List<MetricValues> before, MetricValues[][] beforeResampled,
-            List<MetricValues> after, MetricValues[][] afterResampled, ToDoubleFunction<MetricValues> f) {
+    private static Estimate gain(List<MetricValues> before, Bootstrap.Resampled beforeResampled,
+            List<MetricValues> after, Bootstrap.Resampled afterResampled, ToDoubleFunction<MetricValues> f) {
         double point = mean(after.stream().mapToDouble(f).toArray()) - mean(before.stream().mapToDouble(f).toArray());
         double[] a = Bootstrap.means(afterResampled, f);
         double[] b = Bootstrap.means(beforeResampled, f);
@@ -269,7 +269,7 @@ final class Summaries {
 
     static TestResult test(DataProvenance data, TopicSet topics, Predictions p, long seed) {
         MetricValues m = MetricValues.of(p);
-        MetricValues[][] resampled = new Bootstrap(p.items(), Bootstrap.RESAMPLES, seed).evaluate(List.of(p), true);
+        Bootstrap.Resampled resampled = new Bootstrap(p.items(), Bootstrap.RESAMPLES, seed).evaluate(List.of(p), true);
         long[] support = new long[topics.size()];
         for (int t = 0; t < support.length; t++) {
             for (boolean[] g : p.gold()) {

@@ -41,7 +41,7 @@ import java.util.stream.Stream;
  * <pre>
  * models/default/
  *   CURRENT                        the name of the current version, replaced by one atomic rename
- *   versions/20261201T093000Z-1a2b3c4d5e6f/
+ *   versions/v0003-20261201T093000Z-1a2b3c4d5e6f/   sequence, time, model digest
  *     model.ser                    the serialized {@link TrainedModel}
  *     manifest.json                its {@link Manifest}
  * </pre>
@@ -101,7 +101,8 @@ public final class ModelArtifact {
                     throw new IOException("the model was written but does not load back, so it was not saved ("
                             + e.getMessage() + ")", e);
                 }
-                String name = STAMP.format(Instant.now()) + "-" + m.modelSha256().substring(0, 12);
+                String name = String.format(Locale.ROOT, "v%04d-", nextSequence(versions)) + STAMP.format(Instant.now())
+                        + "-" + m.modelSha256().substring(0, 12);
                 Path target = versions.resolve(name);
                 if (Files.exists(target)) {
                     AtomicFiles.deleteRecursively(tmp);
@@ -117,6 +118,21 @@ public final class ModelArtifact {
                 AtomicFiles.deleteRecursively(tmp);
             }
         }
+    }
+
+    /** One more than the highest sequence number among the versions (names start "vNNNN-"). */
+    private static int nextSequence(Path versions) throws IOException {
+        int max = 0;
+        try (Stream<Path> s = Files.list(versions)) {
+            for (Path p : s.toList()) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("v(\\d+)-.*")
+                        .matcher(p.getFileName().toString());
+                if (m.matches()) {
+                    max = Math.max(max, Integer.parseInt(m.group(1)));
+                }
+            }
+        }
+        return max + 1;
     }
 
     /** The version directory {@code dir} stands for: itself when it holds a manifest, else the current one. */

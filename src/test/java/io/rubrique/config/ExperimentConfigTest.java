@@ -38,7 +38,8 @@ class ExperimentConfigTest {
         assertEquals(ThresholdConfig.defaults(), c.thresholds());
         assertEquals("inner-cv", c.thresholds().strategy());
         assertEquals(EvaluationConfig.defaults(), c.evaluation());
-        assertEquals(5, c.evaluation().folds());
+        assertEquals(10, c.evaluation().folds());
+        assertEquals(5, c.evaluation().repeats());
         assertEquals(42L, c.evaluation().seed());
         assertEquals(ExperimentConfig.defaults(), ExperimentConfig.parse("{}", "test"));
     }

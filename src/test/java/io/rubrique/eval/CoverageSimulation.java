@@ -48,8 +48,8 @@ public final class CoverageSimulation {
             List<LabelledItem> sample = shuffled.subList(0, n);
             List<LabelledItem> rest = shuffled.subList(n, shuffled.size());
             LabelSet data = SyntheticData.labelSet(List.copyOf(sample), "trial-" + k);
-            int folds = Integer.getInteger("rubrique.coverage.folds", 5);
-            int repeats = Integer.getInteger("rubrique.coverage.repeats", 2);
+            int folds = Integer.getInteger("rubrique.coverage.folds", 10);
+            int repeats = Integer.getInteger("rubrique.coverage.repeats", 5);
             RunOutcome o = EvaluationRun.evaluate(TrainingSet.of(data), EvalFixtures.config("cov", folds, repeats), trainer,
                     seed + k, Optional.empty(), Path.of("target/coverage-runs"), "evaluate", Map.of(),
                     EvalFixtures.options(EvalFixtures.T0).withCurveRepeats(0));

@@ -75,7 +75,7 @@ class EstimateTest {
     void intervalsStayInsideZeroOneWhenAllRightAllWrongOrATopicHasNoPositives() {
         for (double pRight : new double[] {1.0, 0.0, 0.7}) {
             Predictions p = predictions(30, pRight, 3);
-            MetricValues[][] resampled = new Bootstrap(30, Bootstrap.RESAMPLES, 1).evaluate(List.of(p), true);
+            Bootstrap.Resampled resampled = new Bootstrap(30, Bootstrap.RESAMPLES, 1).evaluate(List.of(p), true);
             RunReport.MetricsSummary s = Summaries.metrics(TOPICS, List.of(MetricValues.of(p)), resampled,
                     new long[] {10, 0});
             assertInsideUnit(s.macroF1(), "macro-F1 at " + pRight);

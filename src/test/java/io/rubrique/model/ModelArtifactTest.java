@@ -176,7 +176,7 @@ class ModelArtifactTest {
         for (int i = 0; i < ModelArtifact.KEEP_VERSIONS + 3; i++) {
             // distinct names: a version is named by time and digest, and identical models share one
             Path v = ModelArtifact.save(dir, a).versionDir();
-            Files.move(v, v.resolveSibling("20000101T00000" + i + "Z-old" + i));
+            Files.move(v, v.resolveSibling(String.format("v%04d-20000101T00000%dZ-old%d", i + 1, i, i)));
         }
         ModelArtifact.Saved last = ModelArtifact.save(dir, a);
         try (Stream<Path> s = Files.list(dir.resolve(ModelArtifact.VERSIONS))) {
@@ -192,7 +192,7 @@ class ModelArtifactTest {
         ModelArtifact.Saved newest = ModelArtifact.save(dir, CoreFixtures.train(config, data, 2));
         Files.delete(dir.resolve(ModelArtifact.POINTER));
         assertEquals(newest.manifest().modelSha256(), TopicTagger.load(dir).manifest().modelSha256());
-        Files.writeString(dir.resolve(ModelArtifact.POINTER), "versions/20991231T000000Z-gone\n");
+        Files.writeString(dir.resolve(ModelArtifact.POINTER), "versions/v9999-20991231T000000Z-gone\n");
         assertEquals(newest.manifest().modelSha256(), TopicTagger.load(dir).manifest().modelSha256());
     }
 
