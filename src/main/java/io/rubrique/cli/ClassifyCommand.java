@@ -65,7 +65,7 @@ public final class ClassifyCommand implements Callable<Integer> {
     boolean explain;
 
     @Option(names = "--explain-terms", paramLabel = "N", description = "Words per direction in explanations (default: ${DEFAULT-VALUE}).")
-    int explainTerms = 8;
+    int explainTerms = io.rubrique.model.ApiExplanations.TERMS;
 
     @Parameters(arity = "0..*", paramLabel = "TEXT", description = "Snippets to tag (each one a title-less text).")
     List<String> texts = new ArrayList<>();

@@ -191,10 +191,38 @@ public final class EvaluationRun {
                         bootstrapSeed, Bootstrap.MEANING),
                 Summaries.metrics(topics, perRepeat, resampled, support), Summaries.reliability(topics, pooled),
                 Summaries.perFold(topics, results, pooled), curve, Summaries.thresholds(topics, results),
-                Summaries.prCurves(topics, pooled), Summaries.errors(items, topics, pooled, ERROR_ROWS), testResult,
+                Summaries.prCurves(topics, pooled), explained(Summaries.errors(items, topics, pooled, ERROR_ROWS),
+                        items, options.finalModel().orElseGet(() -> trainer.train(data, Seeds.derive(seed, -4)))),
+                testResult,
                 options.finalModel().map(TrainedModel::provenance).orElse(null), timings, Versions.libraries(),
                 Versions.codeRevision(Path.of(".")), new TreeMap<>(extra));
         return new RunOutcome(report, items, pooled, test.map(LabelSet::items).orElse(List.of()), testPredictions);
+    }
+
+    /**
+     * The error rows with the words that moved the final model's score for that topic: for a false positive
+     * the strongest pushes up, for a false negative the strongest pushes down ("not available" for learners
+     * scored by Weka).
+     */
+    private static List<RunReport.ErrorRow> explained(List<RunReport.ErrorRow> rows, List<LabelledItem> items,
+            TrainedModel model) {
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        java.util.Map<String, LabelledItem> byId = new java.util.HashMap<>();
+        items.forEach(i -> byId.put(i.id(), i));
+        List<RunReport.ErrorRow> out = new ArrayList<>();
+        for (RunReport.ErrorRow r : rows) {
+            LabelledItem it = byId.get(r.id());
+            io.rubrique.model.Explanation e = model.explain(it.title(), it.text()).get(r.topic());
+            List<String> terms = !e.available() ? List.of("not available")
+                    : ("FP".equals(r.error()) ? e.up(4) : e.down(4)).stream()
+                            .map(t -> String.format(java.util.Locale.ROOT, "%s %+.3f", t.term(), t.contribution()))
+                            .toList();
+            out.add(new RunReport.ErrorRow(r.id(), r.title(), r.topic(), r.error(), r.gold(), r.predicted(),
+                    r.score(), r.threshold(), r.margin(), r.wrongIn(), r.repeats(), terms));
+        }
+        return out;
     }
 
     private static void refuseOverlap(TrainingSet data, LabelSet test) {

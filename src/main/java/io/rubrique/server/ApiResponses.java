@@ -1,5 +1,6 @@
 package io.rubrique.server;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.rubrique.server.ServedModel.ModelRef;
 import java.util.List;
 import java.util.Map;
@@ -9,12 +10,19 @@ public final class ApiResponses {
     private ApiResponses() {
     }
 
-    /** {@code POST /v1/classify}. */
-    public record Classify(List<String> topics, Map<String, Double> scores, ModelRef model) {
+    /** {@code POST /v1/classify}; {@code explanation} only with {@code ?explain=true}. */
+    public record Classify(List<String> topics, Map<String, Double> scores,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> explanation, ModelRef model) {
     }
 
     /** One item of a batch answer; {@code id} echoes the request's id (null when it had none). */
-    public record BatchResult(String id, List<String> topics, Map<String, Double> scores) {
+    public record BatchResult(String id, List<String> topics, Map<String, Double> scores,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> explanation) {
+    }
+
+    /** The explanation of one snippet as JSON values, per topic in declared order. */
+    public static Map<String, Object> explanation(io.rubrique.model.TopicTagger tagger, String title, String text) {
+        return io.rubrique.model.ApiExplanations.of(tagger, title, text);
     }
 
     /** {@code POST /v1/classify/batch}: results in input order. */

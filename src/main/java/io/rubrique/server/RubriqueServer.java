@@ -251,13 +251,16 @@ public final class RubriqueServer implements AutoCloseable {
 
     private void classify(Context ctx) {
         ServedModel m = models.current();
+        boolean explain = explainParameter(ctx);
         Snippet s = parser.classify(jsonBody(ctx, false));
         Tagging t = m.tagger().tag(s.title(), s.text());
-        writeJson(ctx, 200, new ApiResponses.Classify(t.topics(), t.scores().toMap(), m.ref()));
+        writeJson(ctx, 200, new ApiResponses.Classify(t.topics(), t.scores().toMap(),
+                explain ? ApiResponses.explanation(m.tagger(), s.title(), s.text()) : null, m.ref()));
     }
 
     private void classifyBatch(Context ctx) {
         ServedModel m = models.current();
+        boolean explain = explainParameter(ctx);
         List<Snippet> items = parser.batch(jsonBody(ctx, false));
         List<ApiResponses.BatchResult> results = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
@@ -270,9 +273,22 @@ public final class RubriqueServer implements AutoCloseable {
             }
             Snippet s = items.get(i);
             Tagging t = m.tagger().tag(s.title(), s.text());
-            results.add(new ApiResponses.BatchResult(s.id(), t.topics(), t.scores().toMap()));
+            results.add(new ApiResponses.BatchResult(s.id(), t.topics(), t.scores().toMap(),
+                    explain ? ApiResponses.explanation(m.tagger(), s.title(), s.text()) : null));
         }
         writeJson(ctx, 200, new ApiResponses.Batch(results, m.ref()));
+    }
+
+    /** {@code ?explain=true|false} (absent: false); anything else is a 422 naming the parameter. */
+    private static boolean explainParameter(Context ctx) {
+        String v = ctx.queryParam("explain");
+        if (v == null || v.equals("false") || v.equals("0")) {
+            return false;
+        }
+        if (v.equals("true") || v.equals("1") || v.isEmpty()) {
+            return true;
+        }
+        throw new ApiException(422, "invalid_field", "explain: must be true or false, was '" + v + "'");
     }
 
     private void model(Context ctx) {
