@@ -28,6 +28,12 @@ import java.util.stream.IntStream;
 public final class Selection {
     /** A topic with fewer labelled positives than this is "rare": the cold-start rules look for it. */
     public static final int MIN_POSITIVES = 3;
+    /**
+     * The features similarity is measured on: tf-idf word 1-2-grams through the French chain (character n-grams
+     * would triple the cost on large pools and add little to telling near-duplicates apart).
+     */
+    static final FeatureConfig SIMILARITY_FEATURES = new FeatureConfig(null, null, null, 1, 2, 0, null, null, null,
+            1.0, null, null, null);
 
     private final TopicSet topics;
     private final List<LabelledItem> labelled;
@@ -150,7 +156,7 @@ public final class Selection {
             List<String[]> texts = new ArrayList<>();
             labelled.forEach(l -> texts.add(new String[] {l.title(), l.text()}));
             candidates.forEach(c -> texts.add(new String[] {c.title(), c.text()}));
-            space = FeatureSpace.fitTexts(texts, FeatureConfig.defaults());
+            space = FeatureSpace.fitTexts(texts, SIMILARITY_FEATURES);
         }
         return space;
     }

@@ -95,4 +95,37 @@ class LoopCommandsTest {
         assertTrue(r.at("/data/start/sha256").asText().length() == 64);
         assertTrue(o.out().contains("over random"), o.out());
     }
+
+    @Test
+    void aBadUnlabelledFileIsRefusedNamingTheLineAndNoModelIsWritten() throws Exception {
+        Path bad = tmp.resolve("inbox.jsonl");
+        Files.writeString(bad, "{\"id\":\"u1\",\"text\":\"ok\"}\n{\"id\":\"u2\",\"title\":3,\"text\":\"x\"}\n");
+        Path cfg = tmp.resolve("self.json");
+        Files.writeString(cfg, "{\"learner\": {\"type\": \"smo\"}, \"unlabelled\": {\"method\": \"self-training\"}}");
+        Path model = tmp.resolve("model");
+        Outcome o = rubrique("train", "--no-eval", "--config", cfg.toString(), "--model", model.toString(),
+                "--unlabelled", bad.toString());
+        assertEquals(1, o.code(), o.err());
+        assertTrue(o.err().contains(bad + ":2: title: must be a string"), o.err());
+        assertFalse(Files.exists(model), "nothing written");
+    }
+
+    @Test
+    void trainRecordsTheUnlabelledItemsItLearntFrom() throws Exception {
+        Path inbox = pool();
+        Path cfg = tmp.resolve("self.json");
+        Files.writeString(cfg, "{\"learner\": {\"type\": \"smo\"}, \"thresholds\": {\"inner_folds\": 3}, "
+                + "\"unlabelled\": {\"method\": \"self-training\", \"per_topic\": 3}}");
+        Path model = tmp.resolve("model");
+        Outcome o = rubrique("train", "--no-eval", "--config", cfg.toString(), "--model", model.toString(),
+                "--unlabelled", inbox.toString());
+        assertEquals(0, o.code(), o.err());
+        JsonNode m = Json.mapper().readTree(io.rubrique.model.ModelArtifact.resolve(model)
+                .resolve("manifest.json").toFile());
+        assertEquals(14, m.at("/unlabelled/items").asInt());
+        assertEquals("self-training", m.at("/unlabelled/method").asText());
+        assertEquals(64, m.at("/unlabelled/sha256").asText().length());
+        assertTrue(m.at("/training/per_topic/digital/pseudo_positives").asInt()
+                + m.at("/training/per_topic/digital/pseudo_negatives").asInt() > 0, m.at("/training").toString());
+    }
 }
