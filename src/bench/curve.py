@@ -99,9 +99,14 @@ class System:
         return self.kind == "rubrique"
 
 
+# unlabelled items rubrique configs with an unlabelled method learn from (--unlabelled); the peers use none
+UNLABELLED = None
+
+
 def rubrique_systems(configs, jobs):
     systems = []
     jar_sha = sha256_file(benchlib.JAR) if os.path.exists(benchlib.JAR) else None
+    unl_sha = sha256_file(UNLABELLED) if UNLABELLED else None
     for path in configs:
         with open(path, encoding="utf-8") as f:
             text = f.read()
@@ -112,6 +117,9 @@ def rubrique_systems(configs, jobs):
         setup = (f"train --labels TRAIN --config {rel(path)} --model DIR --seed R --no-eval; "
                  f"classify --model DIR --in TEST --out OUT")
         spec = {"kind": "rubrique", "config": cfg, "jar_sha256": jar_sha}
+        if UNLABELLED and (cfg.get("unlabelled") or {}).get("method", "none") != "none":
+            spec["unlabelled_sha256"] = unl_sha
+            setup = setup.replace("--no-eval", "--no-eval --unlabelled UNLABELLED")
         # rubrique trains its topics in parallel: it gets every job slot (runs alone)
         systems.append(System(name, "rubrique", setup, spec, slots=jobs, config=os.path.abspath(path)))
     return systems
@@ -228,9 +236,10 @@ class Task:
 def run_rubrique(task, scratch, timeout_s):
     model = os.path.join(scratch, "rubrique-model-" + hashlib.md5(task.dir.encode()).hexdigest()[:8])
     try:
+        extra = ["--unlabelled", UNLABELLED] if "unlabelled_sha256" in task.system.spec else []
         r = benchlib.run_measured(benchlib.rubrique_cmd("train", "--labels", task.train, "--config",
                                                         task.system.config, "--model", model, "--seed",
-                                                        task.unit.repeat, "--no-eval"),
+                                                        task.unit.repeat, "--no-eval", *extra),
                                   os.path.join(task.dir, "train.log"), timeout_s)
         if r["status"] != "ok":
             raise RuntimeError(f"rubrique train: {r['status']}: {r.get('error')}")
@@ -644,6 +653,8 @@ def main(argv=None):
     ap.add_argument("--pool", default=default_pool(), help="labelled pool (default ../shared/pool/labelled.jsonl)")
     ap.add_argument("--config", action="append", help="rubrique config, repeatable: one system per config, named "
                                                       "rubrique-<its name field> (default experiments/default.json)")
+    ap.add_argument("--unlabelled", default=None, help="unlabelled items for rubrique configs whose unlabelled "
+                    "method is not none (e.g. ../shared/pool/unlabelled.jsonl; the peers use none)")
     ap.add_argument("--systems", default="", help="comma-separated systems (default all): rubrique (all configs), "
                                                   "rubrique-NAME, " + ", ".join(PEERS))
     ap.add_argument("--repeats", type=int, help=f"repeats, seeds 1..R (default {REPEATS}; --quick {QUICK_REPEATS})")
@@ -673,6 +684,12 @@ def main(argv=None):
             c = json.load(f)
         write_outputs(c, a.out, a.md, a.png, write_json=False)
         return 0
+    global UNLABELLED
+    if a.unlabelled:
+        if not os.path.exists(a.unlabelled):
+            benchlib.log(f"curve: no unlabelled items at {a.unlabelled}: rubrique configs learn from none")
+        else:
+            UNLABELLED = os.path.abspath(a.unlabelled)
     start = time.time()
     revision = git_revision()  # of the code that starts the runs
     invocation = a.invocation or "/usr/bin/python3 src/bench/curve.py" + "".join(

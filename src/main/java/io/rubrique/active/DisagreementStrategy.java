@@ -51,7 +51,11 @@ final class DisagreementStrategy implements Strategy {
             values[i] = best;
         }
         List<Pick> picks = new ArrayList<>();
-        for (int i : Diversity.mmr(s, values, n)) {
+        List<Integer> taken = new ArrayList<>();
+        if (!s.rareTopics().isEmpty()) {
+            picks.addAll(ColdStartStrategy.seedWordPicks(s, Math.max(1, n / 3), taken));
+        }
+        for (int i : Diversity.mmr(s, values, n - picks.size(), taken)) {
             String topic = ids.get(topicOf[i]);
             Double p = s.model().map(m -> s.tagging(i).score(topic)).orElse(null);
             Double th = s.model().map(m -> m.thresholds().get(topic)).orElse(null);

@@ -12,8 +12,8 @@ import java.util.Locale;
  * {@code rare-uncertainty} variant weighs each topic by how few labelled positives it has
  * ({@code 1/sqrt(positives + 1)}, scaled so the rarest weighs 1): a label for a rare topic teaches more, and the
  * common topics would otherwise take the whole batch. While some topic has fewer than
- * {@link Selection#MIN_POSITIVES} positives, a third of the batch goes to seed-word queries for those topics
- * ({@link ColdStartStrategy}). Batches are diversified by {@link Diversity#mmr}. Without a model it falls back to
+ * {@link Selection#MIN_POSITIVES} positives, a third of the batch (either variant) goes to seed-word queries for
+ * those topics ({@link ColdStartStrategy}). Batches are diversified by {@link Diversity#mmr}. Without a model it falls back to
  * the cold start.
  */
 final class UncertaintyStrategy implements Strategy {
@@ -53,7 +53,7 @@ final class UncertaintyStrategy implements Strategy {
         }
         List<Pick> picks = new ArrayList<>();
         List<Integer> taken = new ArrayList<>();
-        if (rareWeighted && !s.rareTopics().isEmpty()) {
+        if (!s.rareTopics().isEmpty()) {
             for (Pick p : ColdStartStrategy.seedWordPicks(s, Math.max(1, n / 3), taken)) {
                 picks.add(p);
             }

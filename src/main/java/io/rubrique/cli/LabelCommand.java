@@ -109,7 +109,10 @@ public final class LabelCommand implements Callable<Integer> {
         AtomicReference<Map<String, Object>> figures = new AtomicReference<>(tagger == null ? null
                 : RetrainJob.figuresOf(runsDir, tagger.manifest().modelSha256()));
         RetrainJob retrain = new RetrainJob(labels, cfg, model, runsDir,
-                t -> session.useModel(t, t.manifest().modelSha256()));
+                t -> session.useModel(t, t.manifest().modelSha256()), session::useCommittee);
+        if (tagger != null && "disagreement".equals(Strategies.get(strategy).id())) {
+            retrain.startCommittee();
+        }
         LabelServer server = new LabelServer(options, session, retrain, figures::get).start();
         String url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port() + "/"
                 + (options.token() == null ? "" : "#token=<the token in $" + tokenEnv + ">");

@@ -67,8 +67,8 @@ public final class SimulateCommand implements Callable<Integer> {
     int budget = 150;
 
     @Option(names = "--strategies", paramLabel = "a,b", split = ",",
-            description = "Strategies to compare (default: default,uncertainty,disagreement,random).")
-    List<String> strategies = new ArrayList<>(List.of(Strategies.DEFAULT, "uncertainty", "disagreement", "random"));
+            description = "Strategies to compare (default: disagreement,uncertainty,rare-uncertainty,random).")
+    List<String> strategies = new ArrayList<>(List.of("disagreement", "uncertainty", "rare-uncertainty", "random"));
 
     @Option(names = "--repeats", paramLabel = "R", description = "Repeats, each with its own held-back items and draws (default: ${DEFAULT-VALUE}).")
     int repeats = 5;

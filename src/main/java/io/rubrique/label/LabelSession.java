@@ -44,6 +44,7 @@ public final class LabelSession {
     private final Clock clock;
     private ScoringModel model;
     private String modelSha;
+    private List<? extends ScoringModel> committee = List.of();
     private final Deque<Pick> queue = new ArrayDeque<>();
     private final Set<String> skipped = new HashSet<>();
     private final Deque<String> saved = new ArrayDeque<>();
@@ -114,7 +115,7 @@ public final class LabelSession {
         if (left.isEmpty()) {
             return false;
         }
-        Selection sel = Selection.of(topics, labelled, left, model, List.of(), 42 + round++);
+        Selection sel = Selection.of(topics, labelled, left, model, committee, 42 + round++);
         List<Pick> picks = strategy.select(sel, BATCH);
         queue.addAll(picks);
         return !picks.isEmpty();
@@ -196,6 +197,15 @@ public final class LabelSession {
     public synchronized void useModel(ScoringModel m, String sha) {
         model = m;
         modelSha = sha;
+        queue.clear();
+    }
+
+    /**
+     * The fold models of the current labels, for the disagreement strategy (trained in the background: until
+     * they arrive, disagreement falls back to uncertainty). The next batch is ranked with them.
+     */
+    public synchronized void useCommittee(List<? extends ScoringModel> folds) {
+        committee = List.copyOf(folds);
         queue.clear();
     }
 

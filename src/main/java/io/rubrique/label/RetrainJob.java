@@ -33,6 +33,7 @@ public final class RetrainJob {
     private final Path modelDir;
     private final Path runsDir;
     private final Consumer<TopicTagger> onNewModel;
+    private final Consumer<java.util.List<? extends io.rubrique.model.ScoringModel>> onNewCommittee;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "rubrique-retrain");
         t.setDaemon(true);
@@ -42,11 +43,34 @@ public final class RetrainJob {
 
     public RetrainJob(Path labels, ExperimentConfig config, Path modelDir, Path runsDir,
             Consumer<TopicTagger> onNewModel) {
+        this(labels, config, modelDir, runsDir, onNewModel, c -> { });
+    }
+
+    /** @param onNewCommittee receives the fold models of each retrain (for the disagreement strategy) */
+    public RetrainJob(Path labels, ExperimentConfig config, Path modelDir, Path runsDir,
+            Consumer<TopicTagger> onNewModel,
+            Consumer<java.util.List<? extends io.rubrique.model.ScoringModel>> onNewCommittee) {
         this.labels = labels;
         this.config = config;
         this.modelDir = modelDir;
         this.runsDir = runsDir;
         this.onNewModel = onNewModel;
+        this.onNewCommittee = onNewCommittee;
+    }
+
+    /** Trains the committee of fold models for the current labels in the background (the page's first batches). */
+    public void startCommittee() {
+        worker.submit(() -> {
+            try {
+                LabelSet data = LabelReader.read(labels);
+                if (!data.items().isEmpty()) {
+                    onNewCommittee.accept(new BinaryRelevanceTrainer(config).trainWithCommittee(
+                            TrainingSet.of(data), config.evaluation().seed()).folds());
+                }
+            } catch (Exception | Error e) {
+                // without a committee the disagreement strategy ranks by uncertainty: the page works on
+            }
+        });
     }
 
     /**
@@ -81,11 +105,14 @@ public final class RetrainJob {
             LabelSet data = LabelReader.read(labels);
             phase("training on " + data.items().size() + " items", 0, 0, before);
             TrainingSet training = TrainingSet.of(data);
-            TrainedModel model = new BinaryRelevanceTrainer(config).train(training, config.evaluation().seed());
+            BinaryRelevanceTrainer.Committee committee = new BinaryRelevanceTrainer(config)
+                    .trainWithCommittee(training, config.evaluation().seed());
+            TrainedModel model = committee.model();
             phase("saving the model", 0, 0, before);
             ModelArtifact.Saved saved = ModelArtifact.save(modelDir, model);
             TopicTagger loaded = TopicTagger.load(modelDir);
             onNewModel.accept(loaded);
+            onNewCommittee.accept(committee.folds());
             int folds = config.evaluation().folds() * config.evaluation().repeats();
             phase("cross-validating", 0, folds, before);
             Progress progress = new Progress() {

@@ -160,7 +160,7 @@ class LabelStoreTest {
         assertEquals("[\"bilateral-relations\"]", p.get("added").toString());
         assertEquals("[]", p.get("removed").toString());
         assertEquals("uncertainty", p.get("strategy").asText());
-        assertTrue(p.get("reason").asText().contains("unsure"), p.toString());
+        assertEquals(n.pick().reason().why(), p.get("reason").asText(), "the reason the item was shown for");
         LabelSession.Next n2 = session.next().orElseThrow();
         JsonNode accepted = Json.mapper().readTree(session.save(n2.item().id(), List.of("digital")));
         assertTrue(accepted.at("/provenance/accepted").asBoolean());
