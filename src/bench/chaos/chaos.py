@@ -32,7 +32,7 @@ import time
 import urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-REPO = os.path.dirname(os.path.dirname(HERE))
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(HERE)))
 PAGES = sorted(os.path.join(REPO, "src/test/resources/data/seeds", f)
                for f in os.listdir(os.path.join(REPO, "src/test/resources/data/seeds")))
 FAST_CONFIG = os.path.join(REPO, "src/test/resources/core/fixed-liblinear.json")
@@ -221,7 +221,9 @@ def ingest_pair(jar, trial):
                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         a.wait()
         b.wait()
-        expected = run(java(jar, "ingest", *PAGES[:4], "--into", os.path.join(d, "expected.jsonl")), d)
+        os.makedirs(os.path.join(d, "empty"))
+        expected = run(java(jar, "ingest", *PAGES[:4], "--into", os.path.join(d, "expected.jsonl"), "--labels",
+                            "empty"), d)
         want = {json.loads(l)["id"] for l in lines(os.path.join(d, "expected.jsonl"))}
         got = [json.loads(l)["id"] for l in lines(inbox)]
         ok, msg = valid_labels(jar, d)
