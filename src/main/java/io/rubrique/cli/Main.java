@@ -43,6 +43,10 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("classify")) {
+            // what loading and tagging will need is set up on the other core while picocli parses
+            io.rubrique.model.ModelArtifact.warmUp();
+        }
         System.exit(commandLine(args).execute(args));
     }
 

@@ -6,7 +6,6 @@ import io.rubrique.data.PerTopic;
 import io.rubrique.data.TopicSet;
 import io.rubrique.text.FeatureSpace;
 import io.rubrique.text.SparseVector;
-import io.rubrique.util.Json;
 import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
 import java.io.Serializable;
@@ -22,7 +21,7 @@ import java.util.Set;
  */
 final class BinaryRelevanceModel implements TrainedModel, Serializable {
     private static final long serialVersionUID = 2L;
-    private static final ObjectMapper MAPPER = Json.mapper();
+    private static final ObjectMapper MAPPER = ModelJson.MAPPER;
 
     private final TopicSet topics;
     private final FeatureSpace space;
