@@ -21,6 +21,11 @@ public final class TextNormalizer {
     private static final int PUNCT_END = 0x20D0;
     /** NFKC of each table character when it is stable (the character itself) or mapped; null otherwise. */
     private static final String[] NFKC = table();
+    private static final byte OTHER = 0;
+    private static final byte STABLE = 1;
+    private static final byte MAPPED = 2;
+    /** Per table character: STABLE, MAPPED or OTHER (a small array the scan reads instead of the strings). */
+    private static final byte[] KIND = kinds();
 
     private TextNormalizer() {
     }
@@ -56,6 +61,20 @@ public final class TextNormalizer {
         return t;
     }
 
+    private static byte[] kinds() {
+        byte[] k = new byte[NFKC.length];
+        for (int i = 0; i < k.length; i++) {
+            int c = i < LATIN_END ? i : i - LATIN_END + PUNCT_START;
+            String m = NFKC[i];
+            k[i] = m == null ? OTHER : m.length() == 1 && m.charAt(0) == c ? STABLE : MAPPED;
+        }
+        return k;
+    }
+
+    private static byte kind(char c) {
+        return c < LATIN_END ? KIND[c] : c >= PUNCT_START && c < PUNCT_END ? KIND[LATIN_END + c - PUNCT_START] : OTHER;
+    }
+
     public static String normalize(String s) {
         if (s == null || s.isEmpty()) {
             return "";
@@ -83,30 +102,30 @@ public final class TextNormalizer {
     private static String nfkc(String s) {
         int len = s.length();
         int i = 0;
+        byte k = STABLE;
         for (; i < len; i++) {
-            char c = s.charAt(i);
-            if (!inTable(c)) {
-                return jdk(s);
-            }
-            String m = mapping(c);
-            if (m == null) {
-                return jdk(s);
-            }
-            if (m.length() != 1 || m.charAt(0) != c) {
+            k = kind(s.charAt(i));
+            if (k != STABLE) {
                 break;
             }
         }
         if (i == len) {
             return s;
         }
+        if (k == OTHER) {
+            return jdk(s);
+        }
         StringBuilder sb = new StringBuilder(len + 16).append(s, 0, i);
         for (; i < len; i++) {
             char c = s.charAt(i);
-            String m = inTable(c) ? mapping(c) : null;
-            if (m == null) {
+            k = kind(c);
+            if (k == STABLE) {
+                sb.append(c);
+            } else if (k == MAPPED) {
+                sb.append(mapping(c));
+            } else {
                 return jdk(s);
             }
-            sb.append(m);
         }
         return sb.toString();
     }
