@@ -45,13 +45,19 @@ def load1():
     return float(open("/proc/loadavg").read().split()[0])
 
 
+# Seconds of waiting left for the whole run (--total-wait): past it, measurements start whatever the load.
+WAIT_BUDGET = [3600.0]
+
+
 def wait_for_quiet(max_load, max_wait_s):
-    """Waits while the 1-minute load is above max_load (60 s steps, up to max_wait_s); returns (load, waited s)."""
+    """Waits while the 1-minute load is above max_load (60 s steps, up to max_wait_s, within the run's budget);
+    returns (load when the measurement starts, seconds waited)."""
     waited = 0
-    while load1() > max_load and waited < max_wait_s:
+    while load1() > max_load and waited < max_wait_s and WAIT_BUDGET[0] >= 60:
         benchlib.log(f"speedup: load {load1():.2f} > {max_load}, waiting 60 s")
         time.sleep(60)
         waited += 60
+        WAIT_BUDGET[0] -= 60
     return load1(), waited
 
 
@@ -177,11 +183,13 @@ def main(argv=None):
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--max-load", type=float, default=1.2)
     ap.add_argument("--max-wait", type=float, default=1200, help="seconds to wait for the load to drop, each time")
+    ap.add_argument("--total-wait", type=float, default=3600, help="seconds of waiting for the whole run")
     ap.add_argument("--http-duration", type=int, default=10)
     ap.add_argument("--skip", default="", help="comma-separated: startup,batch,jmh,http")
     ap.add_argument("--quick", action="store_true", help="3 runs, 1 JMH fork")
     a = ap.parse_args(argv)
     HTTP_MAX_LOAD[:] = [a.max_load, a.max_wait]
+    WAIT_BUDGET[0] = a.total_wait
     runs = 3 if a.quick else a.runs
     skip = set(x for x in a.skip.split(",") if x)
     d = os.path.join(a.raw, "speedup")
