@@ -47,8 +47,18 @@ def sentences(text):
     return [s.strip() for s in _SENTENCE.split(text.strip()) if len(s.strip()) >= 20]
 
 
-def generate(items, n, seed):
-    """Yields n synthetic items as dicts, with pairwise distinct texts; pure function of (items, n, seed)."""
+def lead(text, max_chars):
+    """The first max_chars characters of text cut back to the last space (a news lead: title + ~270 characters);
+    the whole text when it is shorter or max_chars is 0."""
+    if not max_chars or len(text) <= max_chars:
+        return text
+    cut = text.rfind(" ", 0, max_chars + 1)
+    return text[:cut if cut > max_chars // 2 else max_chars].rstrip()
+
+
+def generate(items, n, seed, lead_chars=0):
+    """Yields n synthetic items as dicts, with pairwise distinct texts; pure function of (items, n, seed). With
+    lead_chars, each text is cut to its lead (lead()); leads of distinct texts may then coincide."""
     rng = random.Random(seed)
     pool = []  # (item index, sentence): every distinct usable sentence once
     norm = []  # the normalised form of each pool sentence
@@ -103,7 +113,7 @@ def generate(items, n, seed):
             "kind": "teaser",
             "source": f"synthetic:seed={seed}",
             "title": (anchor.get("title") or "").strip(),
-            "text": " ".join(pool[k][1] for k in picks),
+            "text": lead(" ".join(pool[k][1] for k in picks), lead_chars),
             "topics": [t for t in benchlib.TOPICS if t in union],
         }
 
@@ -114,11 +124,13 @@ def main(argv=None):
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--labels", default=os.path.join(benchlib.REPO, "labels", "snippets.jsonl"))
     ap.add_argument("--out", default="-", help="output .jsonl (default: standard output)")
+    ap.add_argument("--lead-chars", type=int, default=0,
+                    help="cut each text to its first N characters at a space (0: whole text)")
     a = ap.parse_args(argv)
     items = benchlib.read_jsonl(a.labels)
     out = sys.stdout if a.out == "-" else open(a.out + ".tmp", "w", encoding="utf-8", newline="\n")
     try:
-        for row in generate(items, a.n, a.seed):
+        for row in generate(items, a.n, a.seed, a.lead_chars):
             out.write(json.dumps(row, ensure_ascii=False))
             out.write("\n")
     finally:

@@ -72,7 +72,7 @@ def load_file(p):
         return json.load(f)
 
 
-PARTS = ["quality", "speed", "growth"]
+PARTS = ["quality", "speed", "growth", "speedup"]
 
 
 def collect_parts(raw, ran, previous, this_run):
@@ -181,6 +181,117 @@ def speed_md(s):
     return out
 
 
+def _s(r, key="median_s", digits=3):
+    return f"{r[key]:.{digits}f}" if r and r.get("status") == "ok" and r.get(key) is not None else "–"
+
+
+def _load(r):
+    if not r or r.get("status") != "ok":
+        return "–"
+    after = r.get("load_after")
+    after = after[0] if isinstance(after, list) else after
+    return f"{r['load_before']:.2f} → {float(after):.2f}" if after is not None else f"{r['load_before']:.2f}"
+
+
+def speedup_md(u):
+    """The side-by-side part (speedup.py): the branch-point jar, this build (java -jar and bin/rubrique), fastText."""
+    if not u:
+        return ["Not run."]
+    ref, new = u.get("ref_revision"), u.get("new_revision")
+    it = u.get("items", {})
+    out = [f"`src/bench/speedup.py`, one run, started {u.get('started')}: **ref** = the jar built at the branch point "
+           f"(`{ref}`), **new** = this build (`{new}`) run as `java -jar target/rubrique.jar`, **launcher** = the same "
+           f"jar through `bin/rubrique` (AppCDS archive{'' if u.get('archive') else ' — missing in this run'}; "
+           f"one-off runs C1-only). {u.get('cores')} cores. Every time is the median of {u.get('runs')} fresh "
+           f"processes (hyperfine, after one warm-up run); *load* is the 1-minute load average read before → after "
+           f"each measurement (the suite waits up to 20 min for it to fall to {u.get('max_load')} first). Items: "
+           f"`gen_corpus.py` seed 7, title + a lead cut at {it.get('lead_chars')} characters (mean "
+           f"{it.get('mean_chars')} characters per item, {it.get('distinct_texts', 0):,} distinct of "
+           f"{it.get('n', 0):,}); the model is `experiments/default.json` (SMO) trained on `labels/` by the ref jar.",
+           ""]
+    st = u.get("startup")
+    if st:
+        out += ["### Start-up (2 cores, wall clock)", "",
+                "| | ref | new (`java -jar`) | launcher (`bin/rubrique`) | load (ref / new / launcher) |",
+                "|---|---|---|---|---|"]
+        for key, label in (("version", "`--version`, s"), ("oneoff", "one-off `classify \"…\"`, s")):
+            rs = [st.get(f"{key}-{v}") for v in ("ref", "new", "launcher")]
+            out.append(f"| {label} | " + " | ".join(_s(r) for r in rs) + " | " + " / ".join(_load(r) for r in rs)
+                       + " |")
+        rs = [st.get("load-ref"), st.get("load-new"), st.get("load-launcher-flags")]
+        out.append("| model load inside the JVM (first `TopicTagger.load`), ms | "
+                   + " | ".join(_s(r, "load_ms_median", 0) for r in rs) + " | "
+                   + " / ".join(_load(r) for r in rs) + " |")
+        out.append("| first `tag()` after it, ms | " + " | ".join(_s(r, "first_tag_ms_median", 0) for r in rs)
+                   + " | |")
+        out += ["", "CPU seconds (user+sys) of the one-off: " + ", ".join(
+            f"{v} {_s(st.get(f'oneoff-{v}'), 'cpu_s', 2)}" for v in ("ref", "new", "launcher")) + ". The in-JVM "
+            "load is `src/bench/LoadTime.java` (a fresh JVM per run); its launcher column uses the launcher's "
+            "one-off flags.", ""]
+    b = u.get("batch")
+    if b:
+        n, sm = it.get("n"), it.get("small")
+        out += [f"### Batch on one core (`taskset -c 0` for every tool), {n:,} and {sm:,} items", "",
+                "| tool | wall s, " + f"{n:,}" + " | items/s | vs fastText | wall s, " + f"{sm:,}"
+                + " | per item µs (marginal) | fixed s | load (large / small) |", "|---|---|---|---|---|---|---|---|"]
+        for v in ("ref", "new", "launcher", "fasttext"):
+            big, small_r = b.get(f"{v}-1core-{n}"), b.get(f"{v}-1core-{sm}")
+            vs = big.get("items_per_s_vs_fasttext", "1.0" if v == "fasttext" else "–") if big else "–"
+            out.append(f"| {v} | {_s(big)} | {big.get('items_per_s', 0):,.0f} | {vs}× | {_s(small_r)} | "
+                       f"{b.get(f'{v}-per-item-us', '–')} | {b.get(f'{v}-fixed-s', '–')} | "
+                       f"{_load(big)} / {_load(small_r)} |" if big and big.get("status") == "ok"
+                       else f"| {v} | {big.get('status') if big else '–'} | | | | | | |")
+        out += ["", "Per item (marginal) = (wall of the large run − wall of the small run) / the items between them; "
+                "fixed = what is left of the small run (start-up, model load, JIT warm-up).", "",
+                f"### Batch on both cores, {n:,} items", "", "| tool | wall s | CPU s | items/s | load |",
+                "|---|---|---|---|---|"]
+        for v in ("ref", "new", "launcher"):
+            r = b.get(f"{v}-allcores-{n}")
+            if r and r.get("status") == "ok":
+                out.append(f"| {v} | {_s(r)} | {r['cpu_s']} | {r['items_per_s']:,.0f} | {_load(r)} |")
+        ident = b.get("identical", {})
+        out += ["", "**Identical output**: " + ", ".join(f"{k} {'identical' if v else 'DIFFERENT'}"
+                                                        for k, v in {**ident, **b.get('identical_small', {})}.items())
+                + f" — each compared byte for byte with the ref jar's one-core output.", ""]
+    j = u.get("jmh")
+    if j:
+        out += ["### `tag()` alone (JMH, `taskset -c 0`), beside the batch's per-item cost", "",
+                "| jar | tagItems mean µs (the batch's items) | median | p99 | tagTeaser mean µs | batch per item µs "
+                "| batch / JMH |", "|---|---|---|---|---|---|---|"]
+        for v, bv in (("ref", "ref"), ("new", "new"), ("new", "launcher")):
+            r = j.get(v, {})
+            if r.get("status") != "ok":
+                out.append(f"| {v} | {r.get('status')} | | | | | |")
+                continue
+            ti, tt = r.get("tagItems", {}), r.get("tagTeaser", {})
+            out.append(f"| {v}{' (launcher batch)' if bv == 'launcher' else ''} | {ti.get('mean_us')} ± "
+                       f"{ti.get('error_us')} | {ti.get('median_us')} | {ti.get('p99_us')} | {tt.get('mean_us')} | "
+                       f"{(b or {}).get(f'{bv}-per-item-us', '–')} | {(b or {}).get(f'{bv}-per-item-over-jmh', '–')}× |")
+        r = j.get("new", {})
+        out += ["", f"Command: `{r.get('command', '')}` (load {r.get('load_before')} → {r.get('load_after')})", ""]
+    h = u.get("http")
+    if h:
+        out += ["### HTTP (`serve` pinned to core 0, wrk and the open-loop client pinned to core 1)", "",
+                "| server | GET /health req/s | POST /v1/classify req/s | classify / health | open loop 1,000 req/s: "
+                "p50 ms | p99 ms | max ms | batch route (100 items/request) items/s | load |",
+                "|---|---|---|---|---|---|---|---|---|"]
+        for v in ("ref", "new"):
+            r = h.get(v, {})
+            if r.get("status") != "ok":
+                out.append(f"| {v} | {r.get('status')}: {str(r.get('error', ''))[:120]} | | | | | | | |")
+                continue
+            ol = r["open_loop"]
+            la = r.get("load_after")
+            out.append(f"| {v} | {r['health_rps']:,.0f} | {r['classify_rps']:,.0f} | {r['classify_over_health']:.2f} | "
+                       f"{ol.get('p50_ms')} | {ol.get('p99_ms')} | {ol.get('max_ms')} | "
+                       f"{r.get('batch_items_per_s') or 0:,.0f} | {r['load_before']:.2f} → {la[0] if la else '–'} |")
+        r = h.get("new", {})
+        out += ["", f"Command (per jar): `{r.get('command', '')}`: wrk `-t1 -c16`, 10 s per route after a 5 s "
+                "warm-up; the open-loop client (`OpenLoop.java`) sends at a fixed rate and measures from each "
+                "request's scheduled time.", ""]
+    return out
+
+
 def growth_md(g):
     if not g:
         return ["Not run."]
@@ -253,7 +364,7 @@ def main(argv=None):
     this_run = {"invocation": a.invocation, "generated": now, "git_revision": m["git_revision"]}
     ran = set(PARTS if a.ran is None else [x for x in a.ran.split(",") if x])
     parts, prov = collect_parts(a.raw, ran, load_file(a.results), this_run)
-    q, s, g = parts["quality"], parts["speed"], parts["growth"]
+    q, s, g, u = parts["quality"], parts["speed"], parts["growth"], parts["speedup"]
     c = load_file(a.curve)
     curve_ref = None
     if c and c.get("status") == "ok":
@@ -261,6 +372,7 @@ def main(argv=None):
                      "generated": c["date"], "git_revision": c["git_revision"]}
     results = {"generated": now, "invocation": a.invocation, "elapsed_s": a.elapsed, "machine": m,
                "provenance": {k: v for k, v in prov.items() if v}, "quality": q, "speed": s, "growth": g,
+               "speedup": u,
                "curve": curve_ref}
     benchlib.write_json(a.results, results)
     md = ["# Benchmarks: rubrique vs fastText vs scikit-learn", "",
@@ -277,6 +389,8 @@ def main(argv=None):
           f"| load average when the report was written | {m['load_average_at_report']} |", "",
           "## Quality on the same folds", ""] + provenance_md(prov["quality"], this_run) + quality_md(q) + [
           "", "## Classification speed", ""] + provenance_md(prov["speed"], this_run) + speed_md(s) + [
+          "", "## Start-up, one-core batch and HTTP, before and after (issue 15)", ""] + provenance_md(
+          prov["speedup"], this_run) + speedup_md(u) + [
           "", "## Training cost and growth", ""] + provenance_md(prov["growth"], this_run) + growth_md(g) + [
           "", "## Learning curve", ""] + curve_md(c, os.path.dirname(os.path.abspath(a.md))) + [
           "", "## How to reproduce", "", "```sh", a.invocation] + reproduce_extra(prov, curve_ref, this_run) + [

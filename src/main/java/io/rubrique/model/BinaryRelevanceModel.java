@@ -6,7 +6,6 @@ import io.rubrique.data.PerTopic;
 import io.rubrique.data.TopicSet;
 import io.rubrique.text.FeatureSpace;
 import io.rubrique.text.SparseVector;
-import io.rubrique.util.Json;
 import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
 import java.io.Serializable;
@@ -22,7 +21,7 @@ import java.util.Set;
  */
 final class BinaryRelevanceModel implements TrainedModel, Serializable {
     private static final long serialVersionUID = 2L;
-    private static final ObjectMapper MAPPER = Json.mapper();
+    private static final ObjectMapper MAPPER = ModelJson.MAPPER;
 
     private final TopicSet topics;
     private final FeatureSpace space;
@@ -30,6 +29,13 @@ final class BinaryRelevanceModel implements TrainedModel, Serializable {
     private final Calibration[] calibrations;
     private final double[] thresholds;
     private final ModelProvenance provenance;
+    /**
+     * When every topic is a {@link LinearScorer}: their weights feature-major ({@code packed[i * topics + t]}), so
+     * scoring reads the weights of a snippet's feature for all topics from one cache line instead of one line per
+     * topic (the weight arrays are each larger than a core's cache). Derived, never serialized; null otherwise.
+     */
+    private final transient double[] packed;
+    private final transient double[] biases;
 
     BinaryRelevanceModel(FeatureSpace space, TopicScorer[] scorers, Calibration[] calibrations, double[] thresholds,
             ModelProvenance provenance) {
@@ -43,6 +49,56 @@ final class BinaryRelevanceModel implements TrainedModel, Serializable {
         if (this.scorers.length != n || this.calibrations.length != n || this.thresholds.length != n) {
             throw new IllegalArgumentException("per-topic arrays do not match the " + n + " topics");
         }
+        double[][] pack = pack(this.scorers, space.size());
+        this.packed = pack == null ? null : pack[0];
+        this.biases = pack == null ? null : pack[1];
+    }
+
+    /** {packed weights, biases} when every scorer is linear over exactly {@code size} features, else null. */
+    private static double[][] pack(TopicScorer[] scorers, int size) {
+        int n = scorers.length;
+        for (TopicScorer s : scorers) {
+            if (!(s instanceof LinearScorer l) || l.weights().length != size) {
+                return null;
+            }
+        }
+        double[] w = new double[size * n];
+        double[] b = new double[n];
+        for (int t = 0; t < n; t++) {
+            LinearScorer l = (LinearScorer) scorers[t];
+            b[t] = l.bias();
+            double[] lw = l.weights();
+            for (int i = 0; i < size; i++) {
+                w[i * n + t] = lw[i];
+            }
+        }
+        return new double[][] {w, b};
+    }
+
+    /**
+     * Raw scores of every topic. With packed weights each topic's sum runs over the snippet's features in the
+     * same order, from the same bias, as {@link LinearScorer#raw}, so the numbers are the same to the last bit.
+     */
+    private double[] raw(SparseVector v) {
+        int n = scorers.length;
+        if (packed == null) {
+            double[] r = new double[n];
+            for (int t = 0; t < n; t++) {
+                r[t] = scorers[t].raw(v);
+            }
+            return r;
+        }
+        double[] r = biases.clone();
+        int[] idx = v.indices();
+        double[] val = v.values();
+        for (int k = 0; k < idx.length; k++) {
+            int base = idx[k] * n;
+            double x = val[k];
+            for (int t = 0; t < n; t++) {
+                r[t] += x * packed[base + t];
+            }
+        }
+        return r;
     }
 
     @Override
@@ -54,11 +110,11 @@ final class BinaryRelevanceModel implements TrainedModel, Serializable {
     public Tagging tag(String title, String text) {
         Objects.requireNonNull(text, "text");
         SparseVector v = space.vectorize(title, text);
-        double[] p = new double[scorers.length];
+        double[] p = raw(v);
         List<String> assigned = new ArrayList<>(2);
         List<String> ids = topics.ids();
         for (int t = 0; t < p.length; t++) {
-            p[t] = calibrations[t].probability(scorers[t].raw(v));
+            p[t] = calibrations[t].probability(p[t]);
             if (p[t] >= thresholds[t]) {
                 assigned.add(ids.get(t));
             }
@@ -148,11 +204,7 @@ final class BinaryRelevanceModel implements TrainedModel, Serializable {
 
     /** Raw (uncalibrated) scores of a vector, in topic order: what the trainer calibrates on. */
     double[] rawScores(SparseVector v) {
-        double[] r = new double[scorers.length];
-        for (int t = 0; t < r.length; t++) {
-            r[t] = scorers[t].raw(v);
-        }
-        return r;
+        return raw(v);
     }
 
     @Override

@@ -1,12 +1,9 @@
 package io.rubrique.model;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rubrique.util.AtomicFiles;
 import io.rubrique.util.FileLocks;
 import io.rubrique.util.Hashing;
-import io.rubrique.util.Json;
 import io.rubrique.util.TempNames;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -62,9 +59,6 @@ public final class ModelArtifact {
     static final int KEEP_VERSIONS = 5;
     /** How long deserialization may take before a model is refused (real models take well under a second). */
     static final Duration LOAD_DEADLINE = Duration.ofSeconds(20);
-    private static final ObjectMapper PRETTY = Json.prettyMapper();
-    private static final ObjectMapper STRICT = Json.mapper()
-            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
 
@@ -93,7 +87,7 @@ public final class ModelArtifact {
                     out.writeObject(model);
                 }
                 Manifest m = Manifest.of(model, MODEL_FILE, Hashing.sha256(modelFile));
-                PRETTY.writeValue(tmp.resolve(MANIFEST_FILE).toFile(), m);
+                ModelJson.PRETTY.writeValue(tmp.resolve(MANIFEST_FILE).toFile(), m);
                 AtomicFiles.forceTree(tmp);
                 try {
                     loadVersion(tmp);
@@ -152,6 +146,16 @@ public final class ModelArtifact {
         return all.get(0);
     }
 
+    /**
+     * Starts, once per JVM and on background threads, the class loading and set-up that loading and first use of a
+     * model will need (Jackson's manifest types, Lucene's French chain), so that a caller with other start-up work
+     * (parsing its command line) finds it done; {@link #load} calls it too. Returns at once; changes no result.
+     */
+    public static void warmUp() {
+        ModelJson.warmUp();
+        io.rubrique.text.AnalysisWarmUp.start();
+    }
+
     /** Reads and checks the manifest of the model {@code dir} stands for, without loading the model. */
     public static Manifest readManifest(Path dir) throws ModelLoadException {
         return readManifestOf(resolve(dir));
@@ -162,6 +166,7 @@ public final class ModelArtifact {
      * version that loads is used (what a kill during {@link #save} can leave).
      */
     public static TopicTagger load(Path dir) throws ModelLoadException {
+        warmUp();
         WekaEnvironment.quiet();
         if (Files.isRegularFile(dir.resolve(MANIFEST_FILE)) && !Files.exists(dir.resolve(POINTER))) {
             return loadVersion(dir);
@@ -219,16 +224,35 @@ public final class ModelArtifact {
 
     /** Loads one version directory: manifest checks, checksum, filtered deserialization, agreement. */
     static TopicTagger loadVersion(Path dir) throws ModelLoadException {
-        Manifest manifest = readManifestOf(dir);
+        // The checksum of model.ser (the name every manifest written by save uses) is computed on another thread
+        // while the manifest is read and bound; it is used only once the manifest has been checked and names that
+        // file, so the checks run in the same order with the same outcomes, one core sooner.
+        FutureTask<String> early = earlyChecksum(dir.resolve(MODEL_FILE));
+        Manifest manifest;
+        try {
+            manifest = readManifestOf(dir);
+        } catch (ModelLoadException e) {
+            if (early != null) {
+                early.cancel(true);
+            }
+            throw e;
+        }
         Path modelFile = dir.resolve(manifest.modelFile());
         if (Files.isSymbolicLink(modelFile) || !Files.isRegularFile(modelFile, LinkOption.NOFOLLOW_LINKS)) {
+            if (early != null) {
+                early.cancel(true);
+            }
             throw new ModelLoadException(dir.getFileName() + "/" + manifest.modelFile()
                     + ": model file missing, or a link (links are refused)");
         }
         String actual;
         long size;
         try {
-            actual = Hashing.sha256(modelFile);
+            actual = early != null && MODEL_FILE.equals(manifest.modelFile()) ? join(early)
+                    : Hashing.sha256(modelFile);
+            if (early != null) {
+                early.cancel(true);
+            }
             size = Files.size(modelFile);
         } catch (IOException e) {
             throw new ModelLoadException(manifest.modelFile() + ": cannot read model file: " + e.getMessage(), e);
@@ -243,6 +267,33 @@ public final class ModelArtifact {
         return new LoadedTagger(Manifest.of(model, manifest.modelFile(), actual), model);
     }
 
+    /** The SHA-256 of {@code file} computed on a daemon thread, or null when it is not a regular file. */
+    private static FutureTask<String> earlyChecksum(Path file) {
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            return null;
+        }
+        FutureTask<String> task = new FutureTask<>(() -> Hashing.sha256(file));
+        Thread t = new Thread(task, "rubrique-model-checksum");
+        t.setDaemon(true);
+        t.start();
+        return task;
+    }
+
+    /** The checksum computed by {@link #earlyChecksum}; its failure to read the file is this thread's. */
+    private static String join(FutureTask<String> task) throws IOException, ModelLoadException {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ModelLoadException("interrupted while checking the model file", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new ModelLoadException("cannot check the model file: " + e.getCause(), e.getCause());
+        }
+    }
+
     private static Manifest readManifestOf(Path dir) throws ModelLoadException {
         Path file = dir.resolve(MANIFEST_FILE);
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
@@ -250,7 +301,9 @@ public final class ModelArtifact {
         }
         JsonNode tree;
         try {
-            tree = STRICT.readTree(file.toFile());
+            try (InputStream in = Files.newInputStream(file)) {
+                tree = ModelJson.STRICT.readTree(in);
+            }
         } catch (IOException e) {
             throw new ModelLoadException(MANIFEST_FILE + ": unreadable manifest: " + firstLine(e), e);
         }
@@ -263,7 +316,7 @@ public final class ModelArtifact {
         }
         Manifest m;
         try {
-            m = STRICT.treeToValue(tree, Manifest.class);
+            m = ModelJson.STRICT.treeToValue(tree, Manifest.class);
         } catch (IOException | IllegalArgumentException e) {
             throw new ModelLoadException(MANIFEST_FILE + ": invalid manifest: " + firstLine(e)
                     + " (written by another rubrique version? retrain: rubrique train --model DIR)", e);
@@ -332,8 +385,9 @@ public final class ModelArtifact {
 
     /** The manifest must say exactly what the model's own provenance and thresholds say. */
     private static void checkAgreement(Manifest manifest, TrainedModel model, Path dir) throws ModelLoadException {
-        JsonNode declared = PRETTY.valueToTree(manifest);
-        JsonNode actual = PRETTY.valueToTree(Manifest.of(model, manifest.modelFile(), manifest.modelSha256()));
+        JsonNode declared = ModelJson.MAPPER.valueToTree(manifest);
+        JsonNode actual = ModelJson.MAPPER.valueToTree(Manifest.of(model, manifest.modelFile(),
+                manifest.modelSha256()));
         Optional<String> diff = firstDifference("", declared, actual);
         if (diff.isPresent()) {
             throw new ModelLoadException(MANIFEST_FILE + ": disagrees with the model it describes at " + diff.get()

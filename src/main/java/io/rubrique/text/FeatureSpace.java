@@ -39,6 +39,10 @@ public final class FeatureSpace implements Serializable {
     private final boolean[] isChar;
     private final String[] names;
     private final TermExtractor extractor;
+    /** Character n-gram indices of the words this space has seen (speed only; never serialized). */
+    private final transient CharGramMemo memo = new CharGramMemo();
+    /** {@code config.weighting()} resolved once: 0 binary, 1 log-tf, 2 tf-idf. */
+    private final transient int weighting;
 
     private FeatureSpace(FeatureConfig config, long[] keys, float[] idf, boolean[] isChar, String[] names) {
         this.config = config;
@@ -52,7 +56,13 @@ public final class FeatureSpace implements Serializable {
         this.isChar = isChar;
         this.names = names;
         this.extractor = new TermExtractor(config);
+        this.weighting = switch (config.weighting()) {
+            case "binary" -> 0;
+            case "log-tf" -> 1;
+            default -> 2;
+        };
     }
+
     /** Fits the dictionary and idf on {@code items} (and nothing else). */
     public static FeatureSpace fit(List<LabelledItem> items, FeatureConfig config) {
         return fitTexts(items.stream().map(i -> new String[] {i.title(), i.text()}).toList(), config);
@@ -119,8 +129,8 @@ public final class FeatureSpace implements Serializable {
     /** The weighted, normalised vector of one snippet; terms unknown to the dictionary are ignored. */
     public SparseVector vectorize(String title, String text) {
         Scratch sc = SCRATCH.get();
-        sc.begin(index, idf.length);
-        extractor.extract(title, text, sc, null);
+        sc.begin(idf.length);
+        extractor.extractIndexed(title, text, index, memo, sc);
         int nnz = sc.touchedCount;
         int[] indices = sc.sortedTouched();
         double[] values = new double[nnz];
@@ -158,22 +168,19 @@ public final class FeatureSpace implements Serializable {
      * Per-thread accumulator: a dense count array the size of the dictionary plus the list of touched indices, so
      * a call costs one dictionary probe per term occurrence and no hashing of its own. Reset after each use.
      */
-    private static final class Scratch implements TermExtractor.TermSink {
+    private static final class Scratch implements TermExtractor.IndexSink {
         double[] counts = new double[0];
         int[] touched = new int[256];
         int touchedCount;
-        /** The dictionary of the vectorize call in progress (cleared after it, so no space is retained). */
-        LongIntMap index;
 
         /** One bit per feature: set when touched, so touched indices can be read back in order. */
         long[] bits = new long[1];
 
-        void begin(LongIntMap dictionary, int size) {
+        void begin(int size) {
             if (counts.length < size) {
                 counts = new double[size];
                 bits = new long[(size >>> 6) + 1];
             }
-            index = dictionary;
         }
 
         /**
@@ -182,7 +189,6 @@ public final class FeatureSpace implements Serializable {
          */
         int[] sortedTouched() {
             int[] out = new int[touchedCount];
-            index = null;
             if ((long) touchedCount * 16 < bits.length) {
                 System.arraycopy(touched, 0, out, 0, touchedCount);
                 Arrays.sort(out);
@@ -204,11 +210,7 @@ public final class FeatureSpace implements Serializable {
         }
 
         @Override
-        public void add(long hash, double weight) {
-            int i = index.get(hash);
-            if (i < 0) {
-                return;
-            }
+        public void add(int i, double weight) {
             if (counts[i] == 0) {
                 if (touchedCount == touched.length) {
                     touched = Arrays.copyOf(touched, touched.length * 2);
@@ -221,11 +223,27 @@ public final class FeatureSpace implements Serializable {
     }
 
     private double weight(double count, int i) {
-        return switch (config.weighting()) {
-            case "binary" -> 1.0;
-            case "log-tf" -> Math.log1p(count);
-            default -> Math.log1p(count) * idf[i];
+        return switch (weighting) {
+            case 0 -> 1.0;
+            case 1 -> log1p(count);
+            default -> log1p(count) * idf[i];
         };
+    }
+
+    /** {@link Math#log1p} of small whole counts, the usual case, computed once by the same function. */
+    private static final double[] LOG1P = log1pTable(64);
+
+    private static double[] log1pTable(int n) {
+        double[] t = new double[n];
+        for (int k = 0; k < n; k++) {
+            t[k] = Math.log1p(k);
+        }
+        return t;
+    }
+
+    private static double log1p(double count) {
+        int k = (int) count;
+        return k == count && k >= 0 && k < LOG1P.length ? LOG1P[k] : Math.log1p(count);
     }
 
     /** The analysed word tokens of a string (for inspection and tests). */
@@ -302,10 +320,20 @@ public final class FeatureSpace implements Serializable {
                     || idf.length != keys.length || isChar.length != keys.length || names.length != keys.length) {
                 throw new InvalidObjectException("feature space arrays are missing or disagree in length");
             }
-            java.util.Set<Long> seen = new java.util.HashSet<>();
-            for (int i = 0; i < keys.length; i++) {
-                if (keys[i] == 0 || !seen.add(keys[i]) || names[i] == null || !(idf[i] > 0)) {
-                    throw new InvalidObjectException("feature " + i + " is malformed");
+            // Distinct keys are checked on a sorted copy (a set of boxed keys took a tenth of the load time); only a
+            // malformed space goes through the set, to name its first bad feature.
+            long[] sorted = keys.clone();
+            Arrays.sort(sorted);
+            boolean ok = true;
+            for (int i = 0; i < keys.length && ok; i++) {
+                ok = keys[i] != 0 && names[i] != null && idf[i] > 0 && (i == 0 || sorted[i] != sorted[i - 1]);
+            }
+            if (!ok) {
+                java.util.Set<Long> seen = new java.util.HashSet<>();
+                for (int i = 0; i < keys.length; i++) {
+                    if (keys[i] == 0 || !seen.add(keys[i]) || names[i] == null || !(idf[i] > 0)) {
+                        throw new InvalidObjectException("feature " + i + " is malformed");
+                    }
                 }
             }
             if (!config.problems().isEmpty()) {

@@ -217,17 +217,124 @@ final class TermExtractor {
 
     /** Lower-cased, optionally accent-folded copy where every non letter-or-digit is a space. */
     private char[] foldForChars(String s) {
-        char[] in = new char[s.length()];
-        boolean ascii = true;
-        for (int i = 0; i < in.length; i++) {
-            char c = Character.toLowerCase(s.charAt(i));
-            in[i] = Character.isLetterOrDigit(c) ? c : ' ';
-            ascii &= c < 0x80;
+        return AccentFolding.lowerFold(s, config.accentFolding());
+    }
+
+    /**
+     * What {@link #extract} adds, for scoring: each term already looked up in {@code dictionary}, terms it lacks
+     * left out, and each word's character n-grams taken from {@code memo} when that word was seen before. The
+     * order of the additions within a field differs from {@link #extract}'s, which changes no count: within a
+     * field every addition carries the same weight, and the title (every addition of it) still comes before the
+     * text. {@code TermExtractorIndexedTest} pins the result to {@link #extract} followed by lookups.
+     */
+    void extractIndexed(String title, String text, LongIntMap dictionary, CharGramMemo memo, IndexSink sink) {
+        double tw = config.titleWeight();
+        if (tw > 0 && title != null && !title.isEmpty()) {
+            fieldIndexed(TextNormalizer.normalize(title), tw, dictionary, memo, sink);
         }
-        if (!config.accentFolding() || ascii) {
-            return in;
+        if (text != null && !text.isEmpty()) {
+            fieldIndexed(TextNormalizer.normalize(head(text, config.textMaxChars())), 1.0, dictionary, memo, sink);
         }
-        return AccentFolding.fold(in);
+    }
+
+    /** Receives dictionary indices of term occurrences, with their weight. */
+    @FunctionalInterface
+    interface IndexSink {
+        void add(int index, double weight);
+    }
+
+    private void fieldIndexed(String s, double weight, LongIntMap dictionary, CharGramMemo memo, IndexSink sink) {
+        if (config.wordNgramMin() > 0) {
+            wordNgramsIndexed(s, weight, dictionary, sink);
+        }
+        if (config.charNgramMin() > 0) {
+            char[] folded = foldForChars(s);
+            int i = 0;
+            while (i < folded.length) {
+                while (i < folded.length && folded[i] == ' ') {
+                    i++;
+                }
+                int start = i;
+                while (i < folded.length && folded[i] != ' ') {
+                    i++;
+                }
+                if (i > start) {
+                    int[] found = memo.get(folded, start, i);
+                    if (found == null) {
+                        found = wordCharNgramIndices(folded, start, i, dictionary);
+                        memo.put(folded, start, i, found);
+                    }
+                    for (int f : found) {
+                        sink.add(f, weight);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Word n-grams straight from the analyser's term buffer, with no token strings: the hash of the k-gram ending
+     * at a token continues the (k-1)-gram ending at the token before, which is how {@link #wordNgrams} chains them.
+     */
+    private void wordNgramsIndexed(String s, double weight, LongIntMap dictionary, IndexSink sink) {
+        int min = config.wordNgramMin();
+        int max = config.wordNgramMax();
+        long[] prev = new long[max + 1];
+        long[] cur = new long[max + 1];
+        int seen = 0;
+        try (TokenStream ts = analyzer.tokenStream("", s)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                char[] b = term.buffer();
+                int len = term.length();
+                int upto = Math.min(max, seen + 1);
+                for (int n = 1; n <= upto; n++) {
+                    long h = n == 1 ? FNV_OFFSET ^ 'w' : (prev[n - 1] ^ WORD_SEPARATOR) * FNV_PRIME;
+                    for (int k = 0; k < len; k++) {
+                        h = (h ^ b[k]) * FNV_PRIME;
+                    }
+                    cur[n] = h;
+                    if (n >= min) {
+                        int i = dictionary.get(nonZero(h));
+                        if (i >= 0) {
+                            sink.add(i, weight);
+                        }
+                    }
+                }
+                long[] t = prev;
+                prev = cur;
+                cur = t;
+                seen++;
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException("analysing a string cannot fail", e);
+        }
+    }
+
+    /** The dictionary indices of the character n-grams of one word, in {@link #wordCharNgrams}'s order. */
+    private int[] wordCharNgramIndices(char[] folded, int start, int end, LongIntMap dictionary) {
+        int min = config.charNgramMin();
+        int max = config.charNgramMax();
+        int padded = end - start + 2;
+        int[] out = new int[padded * (max - min + 1)];
+        int n = 0;
+        for (int p = 0; p < padded; p++) {
+            long h = FNV_OFFSET ^ 'c';
+            for (int len = 1; len <= max && p + len <= padded; len++) {
+                int q = p + len - 1;
+                char c = (q == 0 || q == padded - 1) ? ' ' : folded[start + q - 1];
+                h = (h ^ c) * FNV_PRIME;
+                if (len >= min) {
+                    int i = dictionary.get(nonZero(h));
+                    if (i >= 0) {
+                        out[n++] = i;
+                    }
+                }
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
     }
 
     /** Receives each term occurrence as (hash, weight). */
