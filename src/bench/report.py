@@ -199,6 +199,9 @@ def speedup_md(u):
         return ["Not run."]
     ref, new = u.get("ref_revision"), u.get("new_revision")
     it = u.get("items", {})
+    kept = u.get("kept_from_previous")
+    kept_note = (f" The {', '.join(kept['parts'])} figures are kept from the run started {kept.get('started')} "
+                 f"(`{kept.get('new_revision')}`); this run measured the rest." if kept else "")
     out = [f"`src/bench/speedup.py`, one run, started {u.get('started')}: **ref** = the jar built at the branch point "
            f"(`{ref}`), **new** = this build (`{new}`) run as `java -jar target/rubrique.jar`, **launcher** = the same "
            f"jar through `bin/rubrique` (AppCDS archive{'' if u.get('archive') else ' — missing in this run'}; "
@@ -207,7 +210,7 @@ def speedup_md(u):
            f"each measurement (the suite waits up to 20 min for it to fall to {u.get('max_load')} first). Items: "
            f"`gen_corpus.py` seed 7, title + a lead cut at {it.get('lead_chars')} characters (mean "
            f"{it.get('mean_chars')} characters per item, {it.get('distinct_texts', 0):,} distinct of "
-           f"{it.get('n', 0):,}); the model is `experiments/default.json` (SMO) trained on `labels/` by the ref jar.",
+           f"{it.get('n', 0):,}); the model is `experiments/default.json` (SMO) trained on `labels/` by the ref jar." + kept_note,
            ""]
     st = u.get("startup")
     if st:

@@ -203,6 +203,17 @@ def main(argv=None):
            "cores": os.cpu_count(), "runs": runs, "max_load": a.max_load, "archive": os.path.exists(jsa),
            "started": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
 
+    # A skipped part keeps its figures from the previous run (so one part can be rerun alone); say so.
+    prev_path = os.path.join(a.raw, "speedup.json")
+    if skip and os.path.exists(prev_path):
+        prev = json.load(open(prev_path, encoding="utf-8"))
+        kept = [p for p in ("startup", "batch", "jmh", "http") if p in skip and p in prev]
+        for p in kept:
+            res[p] = prev[p]
+        if kept:
+            res["kept_from_previous"] = {"parts": kept, "started": prev.get("started"),
+                                         "new_revision": prev.get("new_revision")}
+
     # model (trained by the reference jar) and items
     model = os.path.join(d, "model")
     if not os.path.exists(os.path.join(model, "CURRENT")):

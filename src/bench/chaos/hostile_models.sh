@@ -5,7 +5,7 @@
 #
 #   src/bench/chaos/hostile_models.sh [--jar target/rubrique.jar]
 set -euo pipefail
-ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+ROOT="$(cd "$(dirname "$0")/../../.." && pwd)"
 cd "$ROOT"
 JAR=target/rubrique.jar
 [ "${1:-}" = "--jar" ] && JAR=$2
@@ -23,7 +23,7 @@ for name in nested-maps huge-array; do
   /usr/bin/time -f "%e %M" -o "$out/t" java -Xmx200m -jar "$JAR" classify --model "$dir" "la police" > "$out/o" 2> "$out/e"
   rc=$?
   set -e
-  read -r wall rss < "$out/t"
+  read -r wall rss < <(tail -1 "$out/t")
   msg=$(grep -v '^\s*$' "$out/e" | head -1 | cut -c1-120 | tr '|' '/')
   refused=$([ $rc -ne 0 ] && ! grep -q OutOfMemoryError "$out/e" && echo "yes (exit $rc)" || echo "NO (exit $rc)")
   echo "| $name | $size | $refused | $msg | $wall | $((rss / 1024)) |"

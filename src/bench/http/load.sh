@@ -85,7 +85,8 @@ trap 'exit 130' INT TERM
 
 TOKEN=""
 if [ -z "$URL" ]; then
-  [ -f "$MODEL/manifest.json" ] || { echo "load.sh: no model in $MODEL (train one first: rubrique train ...)" >&2; exit 1; }
+  # a model directory is a versioned one (CURRENT + versions/) or a single version (manifest.json)
+  [ -f "$MODEL/manifest.json" ] || [ -f "$MODEL/CURRENT" ] || { echo "load.sh: no model in $MODEL (train one first: rubrique train ...)" >&2; exit 1; }
   if [ ! -f "$JAR" ] && [ "$JAR" = target/rubrique.jar ]; then
     echo "== building target/rubrique.jar" >&2
     mvn -q -B -o package -DskipTests
