@@ -193,6 +193,25 @@ def _load(r):
     return f"{r['load_before']:.2f} → {float(after):.2f}" if after is not None else f"{r['load_before']:.2f}"
 
 
+# Benches with their own scripts and Markdown (each file says its command, date and revision).
+OTHER = [
+    ("bench/growth-default.md", "training cost of the default config (src/bench/growth.py --config experiments/default.json)"),
+    ("bench/unlabelled.md", "cost of unlabelled items, 0 to 10k, per method (src/bench/unlabelled_cost.sh)"),
+    ("bench/loop.md", "suggest on a 10k pool on one core, labelling-page save latency (src/bench/loop/loop_speed.py)"),
+    ("bench/chaos.md", "kill -9 and concurrent writers (src/bench/chaos/chaos.py)"),
+    ("bench/hostile.md", "refusal of hostile model files (src/bench/chaos/hostile_models.sh)"),
+    ("bench/profile-batch.md", "JFR profile of the one-core batch, before and after (src/bench/profile_batch.py)"),
+    ("POOL-STUDY.md", "pool holdout study of the unlabelled-data and prior options (src/bench/study/HoldoutStudy.java)"),
+    ("POOL-STUDY-FEATURES.md", "pool holdout study of features, thresholds, regularisation, auto-C"),
+    ("ACTIVE.md", "selection strategies against random (rubrique simulate)"),
+]
+
+
+def other_md(exp_dir):
+    rows = [f"- [{f}]({f}): {what}" for f, what in OTHER if os.path.exists(os.path.join(exp_dir, f))]
+    return rows or ["None found."]
+
+
 def speedup_md(u):
     """The side-by-side part (speedup.py): the branch-point jar, this build (java -jar and bin/rubrique), fastText."""
     if not u:
@@ -396,6 +415,7 @@ def main(argv=None):
           prov["speedup"], this_run) + speedup_md(u) + [
           "", "## Training cost and growth", ""] + provenance_md(prov["growth"], this_run) + growth_md(g) + [
           "", "## Learning curve", ""] + curve_md(c, os.path.dirname(os.path.abspath(a.md))) + [
+          "", "## Other measurements", ""] + other_md(os.path.dirname(os.path.abspath(a.md))) + [
           "", "## How to reproduce", "", "```sh", a.invocation] + reproduce_extra(prov, curve_ref, this_run) + [
           "```", ""]
     tmp = a.md + ".tmp"

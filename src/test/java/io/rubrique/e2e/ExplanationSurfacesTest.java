@@ -63,6 +63,37 @@ class ExplanationSurfacesTest {
         tagger = TopicTagger.load(model);
     }
 
+    /** Trains {@code config} on labels/ into a fresh directory and loads it. */
+    private static TopicTagger trained(String config, String name) throws Exception {
+        Path dir = tmp.resolve(name);
+        StringWriter err = new StringWriter();
+        int code = Main.commandLine().setOut(new PrintWriter(new StringWriter())).setErr(new PrintWriter(err))
+                .execute("train", "--no-eval", "--config", config, "--labels", "labels", "--model", dir.toString());
+        assertEquals(0, code, err.toString());
+        return TopicTagger.load(dir);
+    }
+
+    @Test
+    void liblinearContributionsPlusBiasAreItsRawScoreToo() throws Exception {
+        TopicTagger lin = trained("experiments/liblinear.json", "liblinear");
+        lin.explain(TITLE, TEXT).forEach((topic, e) -> {
+            assertTrue(e.available(), topic);
+            double sum = e.bias() + e.terms().stream().mapToDouble(Explanation.Term::contribution).sum();
+            assertEquals(e.raw(), sum, 1e-9, topic);
+            assertEquals(lin.tag(TITLE, TEXT).score(topic), e.score(), 1e-12, topic);
+        });
+    }
+
+    @Test
+    void aLearnerWithoutALinearFormSaysNotAvailableInsteadOfInventingTerms() throws Exception {
+        TopicTagger nbm = trained("experiments/nbm.json", "nbm");
+        nbm.explain(TITLE, TEXT).forEach((topic, e) -> {
+            assertFalse(e.available(), topic);
+            assertTrue(e.terms().isEmpty(), topic);
+            assertEquals(nbm.tag(TITLE, TEXT).score(topic), e.score(), 1e-12, topic);
+        });
+    }
+
     @Test
     void contributionsPlusBiasAreTheRawScoreAndTheRawScoreGivesTheScore() {
         tagger.explain(TITLE, TEXT).forEach((topic, e) -> {
