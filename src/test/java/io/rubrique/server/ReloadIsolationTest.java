@@ -29,6 +29,8 @@ class ReloadIsolationTest {
     Path dirB;
     Path slowDir;
     final CountDownLatch slowEntered = new CountDownLatch(1);
+    /** Counts down once per load of the slow model that reached the loader (two may run at once). */
+    final CountDownLatch twoSlowEntered = new CountDownLatch(2);
     final CountDownLatch releaseSlow = new CountDownLatch(1);
     /** Own threads: the common pool may have a single one on a small machine. */
     final ExecutorService clients = Executors.newCachedThreadPool();
@@ -43,6 +45,7 @@ class ReloadIsolationTest {
         ModelLoader blocking = dir -> {
             if (dir.equals(slowDir)) {
                 slowEntered.countDown();
+                twoSlowEntered.countDown();
                 try {
                     releaseSlow.await(60, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
@@ -105,20 +108,14 @@ class ReloadIsolationTest {
         assertTrue(slowEntered.await(10, TimeUnit.SECONDS));
         CompletableFuture<HttpResponse<String>> second = CompletableFuture.supplyAsync(
                 () -> reload(slowDir, Duration.ofSeconds(60)), clients);
-        // Wait until the second load holds the other slot: a third reload is then refused at once.
-        HttpResponse<String> third = null;
-        for (int i = 0; i < 100; i++) {
-            third = reload(dirB, Duration.ofSeconds(3));
-            if (third.statusCode() == 429) {
-                break;
-            }
-            Thread.sleep(50);
-        }
+        // Once the second load holds the other slot (it is inside the loader), a third reload is refused at once.
+        assertTrue(twoSlowEntered.await(30, TimeUnit.SECONDS), "the second slow reload reached its loader");
+        HttpResponse<String> third = reload(dirB, Duration.ofSeconds(20));
         assertEquals(429, third.statusCode(), third.body());
         assertEquals("reload_busy", TestApi.errorCode(third));
         releaseSlow.countDown();
         first.get(20, TimeUnit.SECONDS);
         second.get(20, TimeUnit.SECONDS);
-        assertEquals(200, reload(dirB, Duration.ofSeconds(3)).statusCode());
+        assertEquals(200, reload(dirB, Duration.ofSeconds(20)).statusCode());
     }
 }
