@@ -67,7 +67,7 @@ final class PseudoLabels {
             SparseVector x = space.vectorize(unlabelled.get(u).title(), unlabelled.get(u).text());
             double[] sim = new double[lv.size()];
             for (int l = 0; l < sim.length; l++) {
-                sim[l] = dot(x, lv.get(l));
+                sim[l] = x.dot(lv.get(l));
             }
             Integer[] order = new Integer[sim.length];
             for (int l = 0; l < order.length; l++) {
@@ -124,23 +124,5 @@ final class PseudoLabels {
     private static LabelledItem item(Snippet s, String topic, boolean positive) {
         return new LabelledItem(s.id() == null ? "unlabelled" : s.id(), ItemKind.TEASER, "unlabelled", s.title(),
                 s.text(), positive ? Set.of(topic) : Set.of());
-    }
-
-    private static double dot(SparseVector a, SparseVector b) {
-        int i = 0;
-        int j = 0;
-        double d = 0;
-        while (i < a.nnz() && j < b.nnz()) {
-            int x = a.indices()[i];
-            int y = b.indices()[j];
-            if (x == y) {
-                d += a.values()[i++] * b.values()[j++];
-            } else if (x < y) {
-                i++;
-            } else {
-                j++;
-            }
-        }
-        return d;
     }
 }

@@ -67,21 +67,7 @@ class FeatureSpaceTest {
     }
 
     private static double cosine(SparseVector a, SparseVector b) {
-        double dot = 0;
-        int i = 0;
-        int j = 0;
-        while (i < a.nnz() && j < b.nnz()) {
-            int x = a.indices()[i];
-            int y = b.indices()[j];
-            if (x == y) {
-                dot += a.values()[i++] * b.values()[j++];
-            } else if (x < y) {
-                i++;
-            } else {
-                j++;
-            }
-        }
-        return dot;
+        return a.dot(b);
     }
 
     private static double norm(SparseVector v) {
