@@ -343,27 +343,7 @@ class ModelArtifactTest {
     @Test
     void nestedMapsThatWouldHashForeverAreRefusedByTheDepthBound() throws Exception {
         Path dir = copyOfVersion();
-        // The classic deserialization bomb (allowed classes only): two maps per level, each level's maps are
-        // keys of both maps of the level above, so hashing the root visits 2^100 maps.
-        Map<Object, Object> root = new HashMap<>();
-        Map<Object, Object> s1 = root;
-        Map<Object, Object> s2 = new HashMap<>();
-        for (int i = 0; i < 100; i++) {
-            Map<Object, Object> t1 = new HashMap<>();
-            Map<Object, Object> t2 = new HashMap<>();
-            t1.put("foo", 1);
-            s1.put(t1, 1);
-            s1.put(t2, 1);
-            s2.put(t1, 1);
-            s2.put(t2, 1);
-            s1 = t1;
-            s2 = t2;
-        }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new NoHashOutputStream(bytes)) {
-            out.writeObject(root);
-        }
-        plantBytes(dir, bytes.toByteArray());
+        plantBytes(dir, HostileModelFiles.hashBomb());
         keepForBench(dir, "nested-maps");
         // A hang guard, not a speed check: without the depth bound this load never ends. The time and memory
         // of the refusal are measured from the CLI by src/bench/chaos/hostile_models.sh.
@@ -434,13 +414,6 @@ class ModelArtifactTest {
         private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
             RAN.set(true);
             in.defaultReadObject();
-        }
-    }
-
-    /** Writing the bomb must not hash it either: HashMap.writeObject does not, so a plain stream is fine. */
-    static final class NoHashOutputStream extends ObjectOutputStream {
-        NoHashOutputStream(java.io.OutputStream out) throws IOException {
-            super(out);
         }
     }
 

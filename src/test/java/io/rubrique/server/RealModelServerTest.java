@@ -7,16 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rubrique.data.TopicSet;
 import io.rubrique.model.CoreFixtures;
+import io.rubrique.model.HostileModelFiles;
 import io.rubrique.model.ModelArtifact;
 import io.rubrique.util.Hashing;
 import io.rubrique.util.Json;
-import java.io.ByteArrayOutputStream;
-import java.io.ObjectOutputStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -133,34 +130,14 @@ class RealModelServerTest {
     }
 
     /**
-     * A version directory whose {@code model.ser} is the classic deserialization bomb (allowed classes only): two
-     * maps per level, each level's maps keys of both maps above, so hashing the root visits 2^100 maps. The
-     * manifest is the real one with its checksum fixed to match, so only deserialization can catch it.
+     * A version directory whose {@code model.ser} is {@link HostileModelFiles#hashBomb()}. The manifest is the real one with its checksum fixed to match, so only deserialization can catch it.
      */
     static Path plantHashBomb(Path dir) throws Exception {
         Path from = ModelArtifact.resolve(model);
         Files.createDirectories(dir);
         Files.copy(from.resolve(ModelArtifact.MANIFEST_FILE), dir.resolve(ModelArtifact.MANIFEST_FILE));
-        Map<Object, Object> root = new HashMap<>();
-        Map<Object, Object> s1 = root;
-        Map<Object, Object> s2 = new HashMap<>();
-        for (int i = 0; i < 100; i++) {
-            Map<Object, Object> t1 = new HashMap<>();
-            Map<Object, Object> t2 = new HashMap<>();
-            t1.put("foo", 1);
-            s1.put(t1, 1);
-            s1.put(t2, 1);
-            s2.put(t1, 1);
-            s2.put(t2, 1);
-            s1 = t1;
-            s2 = t2;
-        }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(root); // HashMap.writeObject does not hash its keys
-        }
         Path file = dir.resolve(ModelArtifact.MODEL_FILE);
-        Files.write(file, bytes.toByteArray());
+        Files.write(file, HostileModelFiles.hashBomb());
         Path manifest = dir.resolve(ModelArtifact.MANIFEST_FILE);
         ObjectNode m = (ObjectNode) Json.mapper().readTree(manifest.toFile());
         m.put("model_sha256", Hashing.sha256(file));
