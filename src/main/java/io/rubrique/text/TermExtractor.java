@@ -34,13 +34,26 @@ final class TermExtractor {
      * {@code names} is given (fitting only) it also records a readable name for each hash.
      */
     void extract(String title, String text, TermSink counts, Map<Long, String> names) {
+        forEachField(title, text, (field, weight) -> extractField(field, weight, counts, names));
+    }
+
+    /**
+     * Calls {@code f} with the normalised title (at the title weight, skipped when that weight is 0) and then the
+     * normalised text (cut to {@code text_max_chars}, weight 1): the field rules every extraction path shares.
+     */
+    private void forEachField(String title, String text, FieldConsumer f) {
         double tw = config.titleWeight();
         if (tw > 0 && title != null && !title.isEmpty()) {
-            extractField(TextNormalizer.normalize(title), tw, counts, names);
+            f.accept(TextNormalizer.normalize(title), tw);
         }
         if (text != null && !text.isEmpty()) {
-            extractField(TextNormalizer.normalize(head(text, config.textMaxChars())), 1.0, counts, names);
+            f.accept(TextNormalizer.normalize(head(text, config.textMaxChars())), 1.0);
         }
+    }
+
+    @FunctionalInterface
+    private interface FieldConsumer {
+        void accept(String normalisedField, double weight);
     }
 
     /** The first {@code max} characters of {@code text}, cut back to a word boundary; all of it when max is 0. */
@@ -63,13 +76,7 @@ final class TermExtractor {
     void occurrences(String title, String text, OccurrenceSink sink) {
         TermSink ignore = (h, w) -> {
         };
-        double tw = config.titleWeight();
-        if (tw > 0 && title != null && !title.isEmpty()) {
-            extractField(TextNormalizer.normalize(title), tw, ignore, null, sink);
-        }
-        if (text != null && !text.isEmpty()) {
-            extractField(TextNormalizer.normalize(head(text, config.textMaxChars())), 1.0, ignore, null, sink);
-        }
+        forEachField(title, text, (field, weight) -> extractField(field, weight, ignore, null, sink));
     }
 
     /** Receives a term occurrence with its weight and the words it was made from. */
@@ -228,13 +235,7 @@ final class TermExtractor {
      * text. {@code TermExtractorIndexedTest} pins the result to {@link #extract} followed by lookups.
      */
     void extractIndexed(String title, String text, LongIntMap dictionary, CharGramMemo memo, IndexSink sink) {
-        double tw = config.titleWeight();
-        if (tw > 0 && title != null && !title.isEmpty()) {
-            fieldIndexed(TextNormalizer.normalize(title), tw, dictionary, memo, sink);
-        }
-        if (text != null && !text.isEmpty()) {
-            fieldIndexed(TextNormalizer.normalize(head(text, config.textMaxChars())), 1.0, dictionary, memo, sink);
-        }
+        forEachField(title, text, (field, weight) -> fieldIndexed(field, weight, dictionary, memo, sink));
     }
 
     /** Receives dictionary indices of term occurrences, with their weight. */
