@@ -56,9 +56,10 @@ def lead(text, max_chars):
     return text[:cut if cut > max_chars // 2 else max_chars].rstrip()
 
 
-def generate(items, n, seed, lead_chars=0):
+def generate(items, n, seed, lead_chars=0, distinct_leads=False):
     """Yields n synthetic items as dicts, with pairwise distinct texts; pure function of (items, n, seed). With
-    lead_chars, each text is cut to its lead (lead()); leads of distinct texts may then coincide."""
+    lead_chars, each text is cut to its lead (lead()); leads of distinct texts may then coincide, unless
+    distinct_leads, which draws again until the lead itself is new (a pool of distinct inbox-length items)."""
     rng = random.Random(seed)
     pool = []  # (item index, sentence): every distinct usable sentence once
     norm = []  # the normalised form of each pool sentence
@@ -95,7 +96,8 @@ def generate(items, n, seed, lead_chars=0):
             picks = tuple(rng.sample(candidates, min(rng.randint(2, 4), len(candidates))))
             if picks not in seen_picks:
                 # a text's normalised form is its sentences' forms joined (sentences never hold a split point)
-                key = digest(" ".join(norm[k] for k in picks))
+                key = digest(" ".join(norm[k] for k in picks)) if not distinct_leads else \
+                    digest(normalise(lead(" ".join(pool[k][1] for k in picks), lead_chars)))
                 if key not in seen_texts:
                     break
             # a repeat: after two tries draw from every sentence (small topic pools run out of combinations)
@@ -126,11 +128,13 @@ def main(argv=None):
     ap.add_argument("--out", default="-", help="output .jsonl (default: standard output)")
     ap.add_argument("--lead-chars", type=int, default=0,
                     help="cut each text to its first N characters at a space (0: whole text)")
+    ap.add_argument("--distinct-leads", action="store_true",
+                    help="with --lead-chars: no two items share a lead (draw again until the lead is new)")
     a = ap.parse_args(argv)
     items = benchlib.read_jsonl(a.labels)
     out = sys.stdout if a.out == "-" else open(a.out + ".tmp", "w", encoding="utf-8", newline="\n")
     try:
-        for row in generate(items, a.n, a.seed, a.lead_chars):
+        for row in generate(items, a.n, a.seed, a.lead_chars, a.distinct_leads):
             out.write(json.dumps(row, ensure_ascii=False))
             out.write("\n")
     finally:

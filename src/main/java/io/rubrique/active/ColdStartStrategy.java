@@ -75,6 +75,7 @@ final class ColdStartStrategy implements Strategy {
     static double[] seedSimilarity(Selection s, TopicDef topic) {
         String words = topic.name() + ". " + String.join(". ", topic.seedWords());
         SparseVector q = s.space().vectorize(words, "");
+        s.vectorizeAll();
         double[] out = new double[s.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = Diversity.cosine(q, s.vector(i));

@@ -2,16 +2,28 @@ package io.rubrique.active;
 
 import io.rubrique.model.Tagging;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 
 /**
  * Query by committee: the fold models of the inner cross-validation (same config, each trained without one
  * fold) vote on each topic, and an item's value is the largest vote split over topics
  * ({@code 1 − |2·yes/K − 1|}: 1 when the committee is evenly split, 0 when unanimous), ties broken by the spread
  * of their scores. Diversified by {@link Diversity#mmr}. Falls back to uncertainty without a committee.
+ *
+ * <p>A pool larger than {@link #shortlistSize} is first narrowed to the candidates the current model is least
+ * sure of (uncertainty sampling's value), and only those go to the committee: five fold models tagging a 10k
+ * pool cost five times the model's own pass, while the items the fold models split on sit near the model's
+ * thresholds. Pools up to that size (every simulation in experiments/ACTIVE.md) are ranked whole.
  */
 final class DisagreementStrategy implements Strategy {
+    /** Candidates kept for the committee on a large pool: at least this many... */
+    static final int SHORTLIST_MIN = 500;
+    /** ...or this many per pick wanted, whichever is larger. */
+    static final int SHORTLIST_PER_PICK = 25;
+
     @Override
     public String id() {
         return "disagreement";
@@ -19,15 +31,23 @@ final class DisagreementStrategy implements Strategy {
 
     @Override
     public List<Pick> select(Selection s, int n) {
+        return select(s, n, shortlistSize(n));
+    }
+
+    /** As {@link #select(Selection, int)}, the committee seeing at most {@code shortlist} candidates. */
+    List<Pick> select(Selection s, int n, int shortlist) {
         if (s.committee().isEmpty()) {
             return new UncertaintyStrategy(false).select(s, n);
         }
         List<String> ids = s.topics().ids();
         int k = s.committee().size();
         double[] values = new double[s.size()];
+        Arrays.fill(values, Double.NaN);
         int[] topicOf = new int[s.size()];
         int[] yesOf = new int[s.size()];
-        for (int i = 0; i < s.size(); i++) {
+        int[] candidates = shortlist(s, shortlist);
+        s.tagByCommittee(candidates);
+        for (int i : candidates) {
             List<Tagging> votes = s.committeeTaggings(i);
             double best = -1;
             for (int t = 0; t < ids.size(); t++) {
@@ -63,5 +83,22 @@ final class DisagreementStrategy implements Strategy {
                     String.format(Locale.ROOT, "%d of %d fold models tag it %s", yesOf[i], k, topic))));
         }
         return UncertaintyStrategy.ranked(picks);
+    }
+
+    static int shortlistSize(int n) {
+        return Math.max(SHORTLIST_MIN, SHORTLIST_PER_PICK * n);
+    }
+
+    /** All candidates, or on a larger pool the {@code size} the model is least sure of (ties: pool order). */
+    static int[] shortlist(Selection s, int size) {
+        if (s.size() <= size || s.model().isEmpty()) {
+            return IntStream.range(0, s.size()).toArray();
+        }
+        double[] weight = new double[s.topics().ids().size()];
+        Arrays.fill(weight, 1);
+        double[] u = UncertaintyStrategy.values(s, weight, new int[s.size()]);
+        return IntStream.range(0, s.size()).boxed()
+                .sorted((a, b) -> u[a] != u[b] ? Double.compare(u[b], u[a]) : Integer.compare(a, b))
+                .limit(size).mapToInt(Integer::intValue).sorted().toArray();
     }
 }

@@ -2,7 +2,9 @@ package io.rubrique.active;
 
 import io.rubrique.text.SparseVector;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Keeps a batch diverse. {@link #mmr} is maximal marginal relevance (Carbonell and Goldstein 1998): repeatedly
@@ -16,6 +18,9 @@ public final class Diversity {
     public static final double NEAR_DUPLICATE = 0.8;
     /** Weight of the value against novelty in {@link #mmr}. */
     public static final double LAMBDA = 0.7;
+    /** The shortlist {@link #mmr} starts from: this many best-valued candidates per pick wanted, at least {@link #SHORTLIST_MIN}. */
+    static final int SHORTLIST_PER_PICK = 8;
+    static final int SHORTLIST_MIN = 64;
 
     private Diversity() {
     }
@@ -28,42 +33,82 @@ public final class Diversity {
         return mmr(s, values, n, List.of());
     }
 
-    /** As {@link #mmr(Selection, double[], int)}, the batch already holding {@code taken}. */
+    /**
+     * As {@link #mmr(Selection, double[], int)}, the batch already holding {@code taken}.
+     *
+     * <p>Only the best-valued candidates are compared, widening as needed: similarities are non-negative, so no
+     * candidate can score above {@code λ·value}, and a pick that beats that bound for everything outside the
+     * shortlist is the pick a pass over the whole pool would make (ties go to the lower index either way). On a
+     * 10k pool a batch of 20 usually vectorizes a few hundred candidates instead of all of them.
+     */
     public static List<Integer> mmr(Selection s, double[] values, int n, List<Integer> taken) {
-        int size = values.length;
-        double[] maxSim = new double[size];
-        boolean[] used = new boolean[size];
+        int[] order = IntStream.range(0, values.length).filter(i -> !Double.isNaN(values[i])).boxed()
+                .sorted((a, b) -> values[a] != values[b] ? Double.compare(values[b], values[a])
+                        : Integer.compare(a, b))
+                .mapToInt(Integer::intValue).toArray();
+        boolean[] used = new boolean[values.length];
+        taken.forEach(t -> used[t] = true);
+        double[] maxSim = new double[values.length];
+        List<Integer> batch = new ArrayList<>(taken);
         List<Integer> out = new ArrayList<>();
-        for (int t : taken) {
-            used[t] = true;
-            update(s, t, maxSim, used);
-        }
+        int covered = 0;
+        int want = Math.min(order.length, Math.max(SHORTLIST_MIN, SHORTLIST_PER_PICK * n));
         while (out.size() < n) {
+            if (want > covered) {
+                covered = widen(s, order, covered, want, batch, maxSim);
+            }
             int best = -1;
             double bestScore = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < size; i++) {
-                if (used[i] || Double.isNaN(values[i]) || maxSim[i] >= NEAR_DUPLICATE) {
+            for (int k = 0; k < covered; k++) {
+                int i = order[k];
+                if (used[i] || maxSim[i] >= NEAR_DUPLICATE) {
                     continue;
                 }
                 double score = LAMBDA * values[i] - (1 - LAMBDA) * maxSim[i];
-                if (score > bestScore) {
+                if (score > bestScore || score == bestScore && i < best) {
                     bestScore = score;
                     best = i;
                 }
+            }
+            if (covered < order.length && (best < 0 || bestScore <= LAMBDA * values[order[covered]])) {
+                want = Math.min(order.length, covered * 2);
+                continue;
             }
             if (best < 0) {
                 break;
             }
             used[best] = true;
             out.add(best);
-            update(s, best, maxSim, used);
+            batch.add(best);
+            SparseVector picked = s.vector(best);
+            for (int k = 0; k < covered; k++) {
+                int i = order[k];
+                if (!used[i]) {
+                    maxSim[i] = Math.max(maxSim[i], picked.dot(s.vector(i)));
+                }
+            }
         }
         return out;
+    }
+
+    /** Brings {@code order[from, to)} into the shortlist: their highest similarity to the batch so far. */
+    private static int widen(Selection s, int[] order, int from, int to, List<Integer> batch, double[] maxSim) {
+        int[] fresh = Arrays.copyOfRange(order, from, to);
+        s.vectorize(fresh);
+        s.vectorize(batch.stream().mapToInt(Integer::intValue).toArray());
+        for (int i : fresh) {
+            SparseVector v = s.vector(i);
+            for (int t : batch) {
+                maxSim[i] = Math.max(maxSim[i], v.dot(s.vector(t)));
+            }
+        }
+        return to;
     }
 
     /** Farthest-first traversal: at most {@code n} indices, the first one the candidate nearest the centroid. */
     public static List<Integer> farthestFirst(Selection s, int n, List<Integer> taken) {
         int size = s.size();
+        s.vectorizeAll();
         double[] maxSim = new double[size];
         boolean[] used = new boolean[size];
         List<Integer> out = new ArrayList<>();
@@ -98,6 +143,7 @@ public final class Diversity {
 
     /** The candidate most similar to the centroid of all candidates (a typical item to start from). */
     static int mostTypical(Selection s) {
+        s.vectorizeAll();
         double[] centroid = new double[s.space().size()];
         for (int i = 0; i < s.size(); i++) {
             SparseVector v = s.vector(i);
@@ -131,7 +177,7 @@ public final class Diversity {
         for (int k = 0; k < picked.nnz(); k++) {
             dense[picked.indices()[k]] = picked.values()[k];
         }
-        java.util.stream.IntStream.range(0, maxSim.length).parallel().forEach(i -> {
+        IntStream.range(0, maxSim.length).parallel().forEach(i -> {
             if (used[i]) {
                 return;
             }

@@ -11,19 +11,21 @@ import io.rubrique.model.ScoringModel;
 import io.rubrique.text.FeatureSpace;
 import io.rubrique.text.SparseVector;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
  * What a strategy chooses from: the candidates (the pool minus items already labelled and minus duplicates
  * inside the pool, in pool order), the labelled items, the current model and its committee of fold models when
- * there are any, and, computed once on first use, the candidates' feature vectors (for diversity; a dictionary
- * fitted on labelled and pool texts, no labels involved) and the model's taggings. Not thread-safe: one selection
- * serves one ranking.
+ * there are any, and, computed on first use, the candidates' feature vectors (for diversity; a dictionary
+ * fitted on labelled and pool texts, no labels involved), the model's taggings and the committee's. Not
+ * thread-safe: one selection serves one ranking.
  */
 public final class Selection {
     /** A topic with fewer labelled positives than this is "rare": the cold-start rules look for it. */
@@ -34,6 +36,8 @@ public final class Selection {
      */
     static final FeatureConfig SIMILARITY_FEATURES = new FeatureConfig(null, null, null, 1, 2, 0, null, null, null,
             1.0, null, null, null);
+    /** Candidates the similarity dictionary is fitted on, at most (with the labelled items). */
+    static final int SPACE_SAMPLE = 1000;
 
     private final TopicSet topics;
     private final List<LabelledItem> labelled;
@@ -44,9 +48,9 @@ public final class Selection {
     private final int skippedLabelled;
     private final int skippedDuplicates;
     private FeatureSpace space;
-    private List<SparseVector> vectors;
+    private SparseVector[] vectors;
     private List<Tagging> taggings;
-    private List<List<Tagging>> committeeTaggings;
+    private List<Tagging>[] committeeTags;
 
     private Selection(TopicSet topics, List<LabelledItem> labelled, List<Snippet> candidates, ScoringModel model,
             List<ScoringModel> committee, long seed, int skippedLabelled, int skippedDuplicates) {
@@ -150,27 +154,73 @@ public final class Selection {
         return model == null || !rareTopics().isEmpty();
     }
 
-    /** The dictionary the candidate vectors live in. */
+    /**
+     * The dictionary the candidate vectors live in: fitted on the labelled texts and on at most
+     * {@link #SPACE_SAMPLE} candidates (all of them in a pool that small; otherwise a sample drawn with the
+     * selection's seed), so that its cost does not grow with the pool. Terms outside it only drop out of the
+     * similarity measure.
+     */
     public FeatureSpace space() {
         if (space == null) {
             List<String[]> texts = new ArrayList<>();
             labelled.forEach(l -> texts.add(new String[] {l.title(), l.text()}));
-            candidates.forEach(c -> texts.add(new String[] {c.title(), c.text()}));
+            for (int i : spaceSample()) {
+                texts.add(new String[] {candidates.get(i).title(), candidates.get(i).text()});
+            }
             space = FeatureSpace.fitTexts(texts, SIMILARITY_FEATURES);
         }
         return space;
     }
 
-    /** The L2-normalised feature vector of candidate {@code i}: cosine similarity is a dot product. */
-    public SparseVector vector(int i) {
-        if (vectors == null) {
-            FeatureSpace s = space();
-            SparseVector[] v = new SparseVector[candidates.size()];
-            IntStream.range(0, v.length).parallel().forEach(k -> v[k] = s.vectorize(candidates.get(k).title(),
-                    candidates.get(k).text()));
-            vectors = List.of(v);
+    private int[] spaceSample() {
+        int[] all = IntStream.range(0, candidates.size()).toArray();
+        if (all.length <= SPACE_SAMPLE) {
+            return all;
         }
-        return vectors.get(i);
+        Random r = new Random(seed);
+        for (int k = 0; k < SPACE_SAMPLE; k++) {
+            int j = k + r.nextInt(all.length - k);
+            int t = all[k];
+            all[k] = all[j];
+            all[j] = t;
+        }
+        int[] sample = Arrays.copyOf(all, SPACE_SAMPLE);
+        Arrays.sort(sample);
+        return sample;
+    }
+
+    /**
+     * The L2-normalised feature vector of candidate {@code i}: cosine similarity is a dot product. Computed on
+     * first use, so a strategy that only diversifies its best few candidates vectorizes only those.
+     */
+    public SparseVector vector(int i) {
+        if (vectors == null || vectors[i] == null) {
+            vectorize(new int[] {i});
+        }
+        return vectors[i];
+    }
+
+    /** Computes the vectors of these candidates (in parallel) ahead of a pass over them. */
+    void vectorize(int[] indices) {
+        FeatureSpace sp = space();
+        if (vectors == null) {
+            vectors = new SparseVector[candidates.size()];
+        }
+        SparseVector[] v = vectors;
+        int[] missing = Arrays.stream(indices).filter(i -> v[i] == null).toArray();
+        // each task writes its own slot; the stream's completion publishes them to this thread
+        Arrays.stream(missing).parallel().forEach(k -> v[k] = sp.vectorize(candidates.get(k).title(),
+                candidates.get(k).text()));
+    }
+
+    /** How many candidates have been vectorized so far (tests: the shortlist keeps this small). */
+    int vectorized() {
+        return vectors == null ? 0 : (int) Arrays.stream(vectors).filter(Objects::nonNull).count();
+    }
+
+    /** Computes every candidate's vector (a pass over the whole pool: farthest-first, seed words). */
+    void vectorizeAll() {
+        vectorize(IntStream.range(0, candidates.size()).toArray());
     }
 
     /** The model's tagging of candidate {@code i}; requires a model. */
@@ -184,16 +234,25 @@ public final class Selection {
 
     /** Each committee member's tagging of candidate {@code i}. */
     public List<Tagging> committeeTaggings(int i) {
-        if (committeeTaggings == null) {
-            List<List<Tagging>> byModel = committee.stream().map(this::tagAll).toList();
-            List<List<Tagging>> byItem = new ArrayList<>();
-            for (int k = 0; k < candidates.size(); k++) {
-                int kk = k;
-                byItem.add(byModel.stream().map(l -> l.get(kk)).toList());
-            }
-            committeeTaggings = byItem;
+        if (committeeTags == null || committeeTags[i] == null) {
+            tagByCommittee(new int[] {i});
         }
-        return committeeTaggings.get(i);
+        return committeeTags[i];
+    }
+
+    /** Has the committee tag these candidates (in parallel) ahead of a pass over them. */
+    void tagByCommittee(int[] indices) {
+        if (committeeTags == null) {
+            committeeTags = newTaggingLists(candidates.size());
+        }
+        List<Tagging>[] c = committeeTags;
+        Arrays.stream(indices).filter(i -> c[i] == null).parallel().forEach(k -> c[k] = committee.stream()
+                .map(m -> m.tag(candidates.get(k).title(), candidates.get(k).text())).toList());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Tagging>[] newTaggingLists(int n) {
+        return (List<Tagging>[]) new List<?>[n];
     }
 
     private List<Tagging> tagAll(ScoringModel m) {

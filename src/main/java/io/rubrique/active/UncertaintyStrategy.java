@@ -34,23 +34,8 @@ final class UncertaintyStrategy implements Strategy {
             return new ColdStartStrategy().select(s, n);
         }
         List<String> ids = s.topics().ids();
-        double[] weight = weights(s);
-        double[] values = new double[s.size()];
         int[] topicOf = new int[s.size()];
-        for (int i = 0; i < s.size(); i++) {
-            Tagging t = s.tagging(i);
-            double best = -1;
-            for (int k = 0; k < ids.size(); k++) {
-                double p = t.score(ids.get(k));
-                double th = s.model().get().thresholds().get(ids.get(k));
-                double u = weight[k] * uncertainty(p, th);
-                if (u > best) {
-                    best = u;
-                    topicOf[i] = k;
-                }
-            }
-            values[i] = best;
-        }
+        double[] values = values(s, weights(s), topicOf);
         List<Pick> picks = new ArrayList<>();
         List<Integer> taken = new ArrayList<>();
         if (!s.rareTopics().isEmpty()) {
@@ -67,6 +52,29 @@ final class UncertaintyStrategy implements Strategy {
                             topic, p, th))));
         }
         return ranked(picks);
+    }
+
+    /**
+     * Each candidate's largest weighted uncertainty over topics; {@code topicOf} receives the topic index that
+     * gave it. Tags the whole pool with the model.
+     */
+    static double[] values(Selection s, double[] weight, int[] topicOf) {
+        List<String> ids = s.topics().ids();
+        double[] thresholds = ids.stream().mapToDouble(t -> s.model().get().thresholds().get(t)).toArray();
+        double[] values = new double[s.size()];
+        for (int i = 0; i < s.size(); i++) {
+            Tagging t = s.tagging(i);
+            double best = -1;
+            for (int k = 0; k < ids.size(); k++) {
+                double u = weight[k] * uncertainty(t.score(ids.get(k)), thresholds[k]);
+                if (u > best) {
+                    best = u;
+                    topicOf[i] = k;
+                }
+            }
+            values[i] = best;
+        }
+        return values;
     }
 
     /** 1 at the threshold, falling linearly to 0 at 0 or 1 (whichever is farther). */
