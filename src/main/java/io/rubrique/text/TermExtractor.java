@@ -21,8 +21,16 @@ final class TermExtractor {
     private static final long FNV_PRIME = 0x100000001b3L;
     private static final char WORD_SEPARATOR = '\u0001';
 
+    /** Chunks longer than this are analysed every time (URLs, glued words: rarely seen twice). */
+    private static final int MAX_MEMO_CHUNK = 48;
+    /** The chunk memo stops growing here (about 10 MB); chunks beyond it are analysed every time. */
+    private static final int MAX_MEMO_CHUNKS = 100_000;
+
     private final FeatureConfig config;
     private final Analyzer analyzer;
+    /** Analysed terms of the space-separated chunks seen so far (speed only; see {@link #wordTerms}). */
+    private final java.util.concurrent.ConcurrentHashMap<String, char[][]> chunks =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     TermExtractor(FeatureConfig config) {
         this.config = config;
@@ -283,30 +291,96 @@ final class TermExtractor {
         long[] prev = new long[max + 1];
         long[] cur = new long[max + 1];
         int seen = 0;
+        for (char[] b : wordTerms(s)) {
+            int len = b.length;
+            int upto = Math.min(max, seen + 1);
+            for (int n = 1; n <= upto; n++) {
+                long h = n == 1 ? FNV_OFFSET ^ 'w' : (prev[n - 1] ^ WORD_SEPARATOR) * FNV_PRIME;
+                for (int k = 0; k < len; k++) {
+                    h = (h ^ b[k]) * FNV_PRIME;
+                }
+                cur[n] = h;
+                if (n >= min) {
+                    int i = dictionary.get(nonZero(h));
+                    if (i >= 0) {
+                        sink.add(i, weight);
+                    }
+                }
+            }
+            long[] t = prev;
+            prev = cur;
+            cur = t;
+            seen++;
+        }
+    }
+
+    /**
+     * The analysed word terms of a normalised field, in order. A space always ends a token and the tokenizer's
+     * word-break rules never look across one (UAX #29: no rule joins across a space), so each space-separated
+     * chunk analyses the same alone as in its text, and its terms are memoized: news text repeats its words, and
+     * the Lucene chain was the largest part of tagging. Fields holding combining marks, format characters or
+     * surrogates (the characters whose word-break rules attach them to a preceding space) go through the chain
+     * whole. {@code TermExtractorIndexedTest} pins the result to the chain's.
+     */
+    private List<char[]> wordTerms(String s) {
+        List<char[]> out = new ArrayList<>();
+        if (!chunkable(s)) {
+            analyse(s, out);
+            return out;
+        }
+        int n = s.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && s.charAt(i) == ' ') {
+                i++;
+            }
+            int start = i;
+            while (i < n && s.charAt(i) != ' ') {
+                i++;
+            }
+            if (i > start) {
+                String chunk = s.substring(start, i);
+                char[][] terms = chunks.get(chunk);
+                if (terms == null) {
+                    List<char[]> t = new ArrayList<>(2);
+                    analyse(chunk, t);
+                    terms = t.toArray(new char[0][]);
+                    if (chunk.length() <= MAX_MEMO_CHUNK && chunks.size() < MAX_MEMO_CHUNKS) {
+                        chunks.putIfAbsent(chunk, terms);
+                    }
+                }
+                for (char[] t : terms) {
+                    out.add(t);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean chunkable(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x300) {
+                int type = Character.getType(c);
+                if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+                        || type == Character.COMBINING_SPACING_MARK || type == Character.FORMAT
+                        || type == Character.SURROGATE) {
+                    return false;
+                }
+            } else if (c == 0xAD) {
+                return false; // soft hyphen: a format character
+            }
+        }
+        return true;
+    }
+
+    /** Runs the Lucene chain over {@code s}, adding each term's characters to {@code out}. */
+    private void analyse(String s, List<char[]> out) {
         try (TokenStream ts = analyzer.tokenStream("", s)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             ts.reset();
             while (ts.incrementToken()) {
-                char[] b = term.buffer();
-                int len = term.length();
-                int upto = Math.min(max, seen + 1);
-                for (int n = 1; n <= upto; n++) {
-                    long h = n == 1 ? FNV_OFFSET ^ 'w' : (prev[n - 1] ^ WORD_SEPARATOR) * FNV_PRIME;
-                    for (int k = 0; k < len; k++) {
-                        h = (h ^ b[k]) * FNV_PRIME;
-                    }
-                    cur[n] = h;
-                    if (n >= min) {
-                        int i = dictionary.get(nonZero(h));
-                        if (i >= 0) {
-                            sink.add(i, weight);
-                        }
-                    }
-                }
-                long[] t = prev;
-                prev = cur;
-                cur = t;
-                seen++;
+                out.add(java.util.Arrays.copyOf(term.buffer(), term.length()));
             }
             ts.end();
         } catch (IOException e) {

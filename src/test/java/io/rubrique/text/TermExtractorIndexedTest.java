@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The scoring path ({@link TermExtractor#extractIndexed}: word n-grams straight from the analyser, character
  * n-grams through the memo) adds exactly the counts of the general path ({@link TermExtractor#extract} followed by
- * dictionary lookups), bit for bit, for several feature configs, on the labelled items and on random text.
+ * dictionary lookups), bit for bit, for several feature configs, on the labelled items, on the pool items of
+ * ../shared/pool when present, and on random text; the second pass over the texts is served by the memos.
  */
 class TermExtractorIndexedTest {
     private static List<String[]> texts;
@@ -28,6 +29,16 @@ class TermExtractorIndexedTest {
         texts = new ArrayList<>();
         for (LabelledItem it : items) {
             texts.add(new String[] {it.title(), it.text()});
+        }
+        // the real pools, when this checkout sits beside them (third-party text: read in place, never copied)
+        for (String f : List.of("../shared/pool/unlabelled.jsonl", "../shared/pool/labelled.jsonl")) {
+            if (java.nio.file.Files.isRegularFile(Path.of(f))) {
+                com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper();
+                for (String line : java.nio.file.Files.readAllLines(Path.of(f))) {
+                    com.fasterxml.jackson.databind.JsonNode n = m.readTree(line);
+                    texts.add(new String[] {n.path("title").asText(""), n.path("text").asText("")});
+                }
+            }
         }
         Random r = new Random(3);
         String pool = "abcdeéèêàâîôûçœæ ÉÀÇŒ  \u00A0\u202F\u2026\u2019'\"«».,;:-–0123456789ᵉ²ﬁ\u0301\u00DFİ";
