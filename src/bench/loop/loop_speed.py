@@ -46,11 +46,11 @@ POOLS = [("inbox-length (~420 chars)", ["--lead-chars", "340", "--distinct-leads
          ("long (~1,050 chars)", [], ["bin/rubrique"])]
 
 
-def make_pool(d, name, size, extra):
+def make_pool(d, k, size, extra):
     corpus = os.path.join(d, "corpus.jsonl")
     subprocess.run(["/usr/bin/python3", os.path.join(REPO, "src/bench/gen_corpus.py"), "--n", str(size), "--seed", "7",
                     "--out", corpus] + extra, check=True, capture_output=True)
-    pool = os.path.join(d, "pool-%d.jsonl" % len(os.listdir(d)))
+    pool = os.path.join(d, "pool-%d.jsonl" % k)
     chars = []
     with open(corpus, encoding="utf-8") as f, open(pool, "w", encoding="utf-8") as out:
         for line in f:
@@ -68,8 +68,8 @@ def suggest_speed(jar, d, size, runs):
                    capture_output=True)
     launcher = os.path.join(REPO, "bin", "rubrique")
     rows = []
-    for name, extra, launchers in POOLS:
-        pool, chars = make_pool(d, name, size, extra)
+    for k, (name, extra, launchers) in enumerate(POOLS):
+        pool, chars = make_pool(d, k, size, extra)
         for how in launchers:
             for strategy in STRATEGIES:
                 ranked, wall = [], []

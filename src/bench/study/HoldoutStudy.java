@@ -9,18 +9,17 @@ import io.rubrique.model.BinaryRelevanceTrainer;
 import io.rubrique.model.Tagging;
 import io.rubrique.model.TrainedModel;
 import io.rubrique.model.TrainingSet;
-import org.apache.commons.math3.distribution.TDistribution;
+import io.rubrique.eval.CorrectedTTest;
+import io.rubrique.util.Hashing;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
@@ -154,10 +153,10 @@ public final class HoldoutStudy {
                 .append(String.join(" ", args)).append("` on ")
                 .append(Instant.now().truncatedTo(ChronoUnit.MINUTES)).append(".\n\n");
         sb.append("Data: seeds `").append(seedsPath).append("` (").append(nSeeds).append(" items, sha256 `")
-                .append(sha(seedsPath).substring(0, 16)).append("…`); labelled pool `").append(poolPath).append("` (")
-                .append(nPool).append(" items, sha256 `").append(sha(poolPath).substring(0, 16))
+                .append(Hashing.sha256(seedsPath).substring(0, 16)).append("…`); labelled pool `").append(poolPath).append("` (")
+                .append(nPool).append(" items, sha256 `").append(Hashing.sha256(poolPath).substring(0, 16))
                 .append("…`); unlabelled `").append(unlabelledPath).append("` (").append(nUnlabelled)
-                .append(" items").append(nUnlabelled > 0 ? ", sha256 `" + sha(unlabelledPath).substring(0, 16) + "…`" : "")
+                .append(" items").append(nUnlabelled > 0 ? ", sha256 `" + Hashing.sha256(unlabelledPath).substring(0, 16) + "…`" : "")
                 .append(", offered to every config; only configs with an `unlabelled` method use it).\n\n");
         sb.append("Protocol: for each of ").append(repeats).append(" repeats the pool is shuffled (seed 1000 + repeat); ")
                 .append("the model is trained on the seeds plus the first n pool items (training seed 42 + repeat) ")
@@ -235,15 +234,9 @@ public final class HoldoutStudy {
         return sb.toString();
     }
 
-    /** Two-sided p of the corrected resampled t-test (Nadeau & Bengio 2003) on J paired differences. */
+    /** Two-sided p of the corrected resampled t-test (the project's {@link CorrectedTTest}) on J paired differences. */
     static double correctedP(double[] d, int nTest, int nTrain) {
-        int j = d.length;
-        double m = mean(d), v = 0;
-        for (double x : d) v += (x - m) * (x - m);
-        v /= Math.max(1, j - 1);
-        if (v == 0) return m == 0 ? 1.0 : 0.0;
-        double t = m / Math.sqrt((1.0 / j + (double) nTest / nTrain) * v);
-        return 2 * (1 - new TDistribution(j - 1).cumulativeProbability(Math.abs(t)));
+        return d.length < 2 ? Double.NaN : CorrectedTTest.test(d, (double) nTest / nTrain).p();
     }
 
     private static String fmtP(double p) {
@@ -256,13 +249,6 @@ public final class HoldoutStudy {
         return s / v.length;
     }
 
-    private static String sha(Path p) throws IOException {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static String revision() {
         try {
