@@ -1,7 +1,6 @@
 package io.rubrique.model;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rubrique.data.PerTopic;
 import io.rubrique.data.TopicSet;
 import io.rubrique.text.FeatureSpace;
@@ -21,14 +20,22 @@ import java.util.Set;
  */
 final class BinaryRelevanceModel implements TrainedModel, Serializable {
     private static final long serialVersionUID = 2L;
-    private static final ObjectMapper MAPPER = ModelJson.MAPPER;
 
     private final TopicSet topics;
     private final FeatureSpace space;
     private final TopicScorer[] scorers;
     private final Calibration[] calibrations;
     private final double[] thresholds;
-    private final ModelProvenance provenance;
+    /**
+     * The provenance as the canonical JSON it is stored as in a model file, or null for a model made in this JVM.
+     * A model read from a file binds it to {@link #provenance} on first use only: tagging needs the topics alone
+     * (taken from this JSON without binding), and binding the provenance's record types was the largest part of
+     * a fresh JVM's model load. The file's checksum covers this text, and a save loads the model back and binds
+     * it, so a model that loads binds.
+     */
+    private final String provenanceJson;
+    /** Bound on first use from {@link #provenanceJson} when null; the same value whichever thread binds it. */
+    private volatile ModelProvenance provenance;
     /**
      * When every topic is a {@link LinearScorer}: their weights feature-major ({@code packed[i * topics + t]}), so
      * scoring reads the weights of a snippet's feature for all topics from one cache line instead of one line per
@@ -39,8 +46,15 @@ final class BinaryRelevanceModel implements TrainedModel, Serializable {
 
     BinaryRelevanceModel(FeatureSpace space, TopicScorer[] scorers, Calibration[] calibrations, double[] thresholds,
             ModelProvenance provenance) {
-        this.provenance = Objects.requireNonNull(provenance, "provenance");
-        this.topics = provenance.topics();
+        this(space, scorers, calibrations, thresholds, Objects.requireNonNull(provenance, "provenance").topics(),
+                provenance, null);
+    }
+
+    private BinaryRelevanceModel(FeatureSpace space, TopicScorer[] scorers, Calibration[] calibrations,
+            double[] thresholds, TopicSet topics, ModelProvenance provenance, String provenanceJson) {
+        this.provenance = provenance;
+        this.provenanceJson = provenanceJson;
+        this.topics = Objects.requireNonNull(topics, "topics");
         this.space = Objects.requireNonNull(space, "space");
         this.scorers = scorers.clone();
         this.calibrations = calibrations.clone();
@@ -135,7 +149,7 @@ final class BinaryRelevanceModel implements TrainedModel, Serializable {
             boolean assigned = p >= thresholds[t];
             if (scorers[t] instanceof WekaScorer) {
                 out.add(Explanation.unavailable(ids.get(t), p, thresholds[t], assigned, "not available: "
-                        + provenance.config().learner().type() + " is scored by Weka, not by a linear model"));
+                        + provenance().config().learner().type() + " is scored by Weka, not by a linear model"));
                 continue;
             }
             java.util.Map<String, Double> byWord = new java.util.LinkedHashMap<>();
@@ -194,7 +208,7 @@ final class BinaryRelevanceModel implements TrainedModel, Serializable {
                         l.bias(), nonZero, pos, neg, ""));
             } else {
                 String note = scorers[t] instanceof ConstantScorer ? "one class only in the training items"
-                        : "scored by Weka (" + provenance.config().learner().type() + "): no weights to show";
+                        : "scored by Weka (" + provenance().config().learner().type() + "): no weights to show";
                 out.add(new ModelInspection.TopicInspection(scorers[t].kind(), thresholds[t], rawThreshold,
                         calibrations[t], null, 0, List.of(), List.of(), note));
             }
@@ -214,7 +228,21 @@ final class BinaryRelevanceModel implements TrainedModel, Serializable {
 
     @Override
     public ModelProvenance provenance() {
-        return provenance;
+        ModelProvenance p = provenance;
+        if (p == null) {
+            try {
+                p = ModelJson.mapper().readValue(provenanceJson, ModelProvenance.class);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("model provenance unreadable: " + e.getOriginalMessage(), e);
+            }
+            provenance = p;
+        }
+        return p;
+    }
+
+    /** The provenance as canonical JSON: as stored in the model file (what a manifest is checked against). */
+    String provenanceJson() throws JsonProcessingException {
+        return provenanceJson != null ? provenanceJson : ModelJson.mapper().writeValueAsString(provenance);
     }
 
     @Override
@@ -245,7 +273,7 @@ final class BinaryRelevanceModel implements TrainedModel, Serializable {
      * manifest's checksum covers, holds exactly the record the manifest is written from) and the fitted parts.
      */
     private Object writeReplace() throws JsonProcessingException {
-        return new Form(MAPPER.writeValueAsString(provenance), space, scorers, calibrations, thresholds);
+        return new Form(provenanceJson(), space, scorers, calibrations, thresholds);
     }
 
     private void readObject(ObjectInputStream in) throws InvalidObjectException {
@@ -257,13 +285,13 @@ final class BinaryRelevanceModel implements TrainedModel, Serializable {
         private static final long serialVersionUID = 1L;
 
         private Object readResolve() throws InvalidObjectException {
-            ModelProvenance p;
+            TopicSet topics;
             try {
-                p = MAPPER.readValue(provenance, ModelProvenance.class);
-            } catch (JsonProcessingException | RuntimeException e) {
+                topics = ModelJson.topics(provenance == null ? null : ModelJson.readTree(provenance).get("topics"));
+            } catch (java.io.IOException | RuntimeException e) {
                 throw new InvalidObjectException("model provenance unreadable: " + e.getMessage());
             }
-            if (p.topics() == null || space == null || scorers == null || calibrations == null || thresholds == null) {
+            if (space == null || scorers == null || calibrations == null || thresholds == null) {
                 throw new InvalidObjectException("model is missing parts");
             }
             for (TopicScorer s : scorers) {
@@ -281,7 +309,7 @@ final class BinaryRelevanceModel implements TrainedModel, Serializable {
                 }
             }
             try {
-                return new BinaryRelevanceModel(space, scorers, calibrations, thresholds, p);
+                return new BinaryRelevanceModel(space, scorers, calibrations, thresholds, topics, null, provenance);
             } catch (IllegalArgumentException e) {
                 throw new InvalidObjectException(e.getMessage());
             }

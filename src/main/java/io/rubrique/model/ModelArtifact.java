@@ -1,11 +1,12 @@
 package io.rubrique.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rubrique.util.AtomicFiles;
 import io.rubrique.util.FileLocks;
 import io.rubrique.util.Hashing;
 import io.rubrique.util.TempNames;
-import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -87,11 +88,11 @@ public final class ModelArtifact {
                     out.writeObject(model);
                 }
                 Manifest m = Manifest.of(model, MODEL_FILE, Hashing.sha256(modelFile));
-                ModelJson.PRETTY.writeValue(tmp.resolve(MANIFEST_FILE).toFile(), m);
+                ModelJson.pretty().writeValue(tmp.resolve(MANIFEST_FILE).toFile(), m);
                 AtomicFiles.forceTree(tmp);
                 try {
-                    loadVersion(tmp);
-                } catch (ModelLoadException e) {
+                    loadVersion(tmp).manifest(); // the manifest too: a loaded model binds its provenance lazily
+                } catch (ModelLoadException | IllegalStateException e) {
                     throw new IOException("the model was written but does not load back, so it was not saved ("
                             + e.getMessage() + ")", e);
                 }
@@ -147,12 +148,11 @@ public final class ModelArtifact {
     }
 
     /**
-     * Starts, once per JVM and on background threads, the class loading and set-up that loading and first use of a
-     * model will need (Jackson's manifest types, Lucene's French chain), so that a caller with other start-up work
-     * (parsing its command line) finds it done; {@link #load} calls it too. Returns at once; changes no result.
+     * Starts, once per JVM and on a background thread, the class loading and set-up that the first use of a model
+     * will need (Lucene's French chain), so that a caller with other start-up work (parsing its command line, loading
+     * the model) finds it done; {@link #load} calls it too. Returns at once; changes no result.
      */
     public static void warmUp() {
-        ModelJson.warmUp();
         io.rubrique.text.AnalysisWarmUp.start();
     }
 
@@ -222,15 +222,20 @@ public final class ModelArtifact {
         }
     }
 
-    /** Loads one version directory: manifest checks, checksum, filtered deserialization, agreement. */
-    static TopicTagger loadVersion(Path dir) throws ModelLoadException {
-        // The checksum of model.ser (the name every manifest written by save uses) is computed on another thread
-        // while the manifest is read and bound; it is used only once the manifest has been checked and names that
+    /**
+     * Loads one version directory: manifest checks, checksum, filtered deserialization, agreement. The model file
+     * is read once, into memory: the bytes whose digest is checked are the bytes deserialized (no window in which
+     * the file could be swapped between the two), and nothing is bound to records on the way (see
+     * {@link ModelJson}); the loaded tagger binds its manifest when first asked for it.
+     */
+    static LoadedTagger loadVersion(Path dir) throws ModelLoadException {
+        // model.ser (the name every manifest written by save uses) is read and hashed on another thread while the
+        // manifest is read and checked; its bytes are used only once the manifest has been checked and names that
         // file, so the checks run in the same order with the same outcomes, one core sooner.
-        FutureTask<String> early = earlyChecksum(dir.resolve(MODEL_FILE));
-        Manifest manifest;
+        FutureTask<HashedBytes> early = earlyRead(dir.resolve(MODEL_FILE));
+        Declared manifest;
         try {
-            manifest = readManifestOf(dir);
+            manifest = readDeclared(dir);
         } catch (ModelLoadException e) {
             if (early != null) {
                 early.cancel(true);
@@ -245,42 +250,51 @@ public final class ModelArtifact {
             throw new ModelLoadException(dir.getFileName() + "/" + manifest.modelFile()
                     + ": model file missing, or a link (links are refused)");
         }
-        String actual;
-        long size;
+        HashedBytes file;
         try {
-            actual = early != null && MODEL_FILE.equals(manifest.modelFile()) ? join(early)
-                    : Hashing.sha256(modelFile);
+            file = early != null && MODEL_FILE.equals(manifest.modelFile()) ? join(early) : HashedBytes.read(modelFile);
             if (early != null) {
                 early.cancel(true);
             }
-            size = Files.size(modelFile);
         } catch (IOException e) {
             throw new ModelLoadException(manifest.modelFile() + ": cannot read model file: " + e.getMessage(), e);
         }
-        if (!actual.equals(manifest.modelSha256().toLowerCase(Locale.ROOT))) {
+        if (!file.sha256().equals(manifest.modelSha256().toLowerCase(Locale.ROOT))) {
             throw new ModelLoadException(manifest.modelFile() + ": checksum mismatch (manifest says "
-                    + manifest.modelSha256() + ", file is " + actual
+                    + manifest.modelSha256() + ", file is " + file.sha256()
                     + "); the file was changed or truncated, refusing to load it");
         }
-        TrainedModel model = deserialize(modelFile, manifest.config().learner().type(), size);
-        checkAgreement(manifest, model, dir);
-        return new LoadedTagger(Manifest.of(model, manifest.modelFile(), actual), model);
+        BinaryRelevanceModel model = deserialize(dir.getFileName() + "/" + manifest.modelFile(), file.bytes(),
+                manifest.learner());
+        checkAgreement(manifest, model);
+        return new LoadedTagger(model, manifest.modelFile(), file.sha256());
     }
 
-    /** The SHA-256 of {@code file} computed on a daemon thread, or null when it is not a regular file. */
-    private static FutureTask<String> earlyChecksum(Path file) {
+    /** A model file's bytes and their SHA-256. */
+    private record HashedBytes(byte[] bytes, String sha256) {
+        static HashedBytes read(Path file) throws IOException {
+            if (Files.size(file) > Integer.MAX_VALUE - 8) {
+                throw new IOException("larger than 2 GiB, more than a model file can be");
+            }
+            byte[] b = Files.readAllBytes(file);
+            return new HashedBytes(b, Hashing.sha256(b));
+        }
+    }
+
+    /** The bytes and digest of {@code file} read on a daemon thread, or null when it is not a regular file. */
+    private static FutureTask<HashedBytes> earlyRead(Path file) {
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             return null;
         }
-        FutureTask<String> task = new FutureTask<>(() -> Hashing.sha256(file));
-        Thread t = new Thread(task, "rubrique-model-checksum");
+        FutureTask<HashedBytes> task = new FutureTask<>(() -> HashedBytes.read(file));
+        Thread t = new Thread(task, "rubrique-model-read");
         t.setDaemon(true);
         t.start();
         return task;
     }
 
-    /** The checksum computed by {@link #earlyChecksum}; its failure to read the file is this thread's. */
-    private static String join(FutureTask<String> task) throws IOException, ModelLoadException {
+    /** What {@link #earlyRead} read; its failure to read the file is this thread's. */
+    private static HashedBytes join(FutureTask<HashedBytes> task) throws IOException, ModelLoadException {
         try {
             return task.get();
         } catch (InterruptedException e) {
@@ -294,40 +308,52 @@ public final class ModelArtifact {
         }
     }
 
-    private static Manifest readManifestOf(Path dir) throws ModelLoadException {
+    /**
+     * A manifest as read, before any binding: its tree, and the fields loading needs, checked for shape (the
+     * rest is checked by comparing the whole tree with the model's own, {@link #checkAgreement}).
+     */
+    private record Declared(JsonNode tree, String modelFile, String modelSha256, String learner) {
+    }
+
+    private static Declared readDeclared(Path dir) throws ModelLoadException {
         Path file = dir.resolve(MANIFEST_FILE);
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             throw new ModelLoadException(dir + ": not a model directory (no " + MANIFEST_FILE + ")");
         }
         JsonNode tree;
         try {
-            try (InputStream in = Files.newInputStream(file)) {
-                tree = ModelJson.STRICT.readTree(in);
-            }
+            tree = ModelJson.readTree(Files.readAllBytes(file));
         } catch (IOException e) {
             throw new ModelLoadException(MANIFEST_FILE + ": unreadable manifest: " + firstLine(e), e);
         }
-        JsonNode v = tree == null ? null : tree.get("format_version");
+        JsonNode v = tree.get("format_version");
         if (v == null || !v.isInt() || v.intValue() != Manifest.FORMAT_VERSION) {
             String found = v == null ? "none" : v.toString();
             throw new ModelLoadException(MANIFEST_FILE + ": model format version " + found
                     + " is not supported (this rubrique reads version " + Manifest.FORMAT_VERSION
                     + "); retrain the model with this version: rubrique train --model DIR");
         }
-        Manifest m;
+        String modelFile = tree.path("model_file").textValue();
+        String sha = tree.path("model_sha256").textValue();
+        String learner = tree.path("config").path("learner").path("type").textValue();
+        if (modelFile == null || !modelFile.matches("[A-Za-z0-9._-]+") || modelFile.startsWith(".")
+                || sha == null || !sha.matches("[0-9a-fA-F]{64}") || learner == null
+                || !tree.path("topics").isObject()) {
+            throw new ModelLoadException(MANIFEST_FILE + ": model_file must name a file in the model directory, "
+                    + "model_sha256 must be 64 hex digits, and config (with its learner) and topics must be present");
+        }
+        return new Declared(tree, modelFile, sha, learner);
+    }
+
+    /** The manifest of a version directory, bound to its record (what {@link #readManifest} returns). */
+    private static Manifest readManifestOf(Path dir) throws ModelLoadException {
+        JsonNode tree = readDeclared(dir).tree();
         try {
-            m = ModelJson.STRICT.treeToValue(tree, Manifest.class);
+            return ModelJson.strict().treeToValue(tree, Manifest.class);
         } catch (IOException | IllegalArgumentException e) {
             throw new ModelLoadException(MANIFEST_FILE + ": invalid manifest: " + firstLine(e)
                     + " (written by another rubrique version? retrain: rubrique train --model DIR)", e);
         }
-        if (m.modelFile() == null || !m.modelFile().matches("[A-Za-z0-9._-]+") || m.modelFile().startsWith(".")
-                || m.modelSha256() == null || !m.modelSha256().matches("[0-9a-fA-F]{64}") || m.config() == null
-                || m.topics() == null) {
-            throw new ModelLoadException(MANIFEST_FILE + ": model_file must name a file in the model directory, "
-                    + "model_sha256 must be 64 hex digits, and config and topics must be present");
-        }
-        return m;
     }
 
     private static String firstLine(Exception e) {
@@ -340,17 +366,16 @@ public final class ModelArtifact {
      * Deserializes on a worker thread with a deadline, so that a hostile file the filter's bounds let through
      * cannot hang the caller (a reload keeps serving the old model meanwhile).
      */
-    private static TrainedModel deserialize(Path modelFile, String learnerId, long size) throws ModelLoadException {
-        String label = modelFile.getParent().getFileName() + "/" + modelFile.getFileName();
+    private static BinaryRelevanceModel deserialize(String label, byte[] bytes, String learnerId)
+            throws ModelLoadException {
         try {
             LearnerRegistry.standard().get(learnerId);
         } catch (IllegalArgumentException e) {
             throw new ModelLoadException(label + ": " + e.getMessage());
         }
-        ModelClassFilter.Recording filter = ModelClassFilter.forModel(learnerId, size);
+        ModelClassFilter.Recording filter = ModelClassFilter.forModel(learnerId, bytes.length);
         FutureTask<Object> task = new FutureTask<>(() -> {
-            try (InputStream raw = new BufferedInputStream(Files.newInputStream(modelFile));
-                    ObjectInputStream in = new ObjectInputStream(raw)) {
+            try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
                 in.setObjectInputFilter(filter);
                 return in.readObject();
             }
@@ -383,16 +408,37 @@ public final class ModelArtifact {
         return model;
     }
 
-    /** The manifest must say exactly what the model's own provenance and thresholds say. */
-    private static void checkAgreement(Manifest manifest, TrainedModel model, Path dir) throws ModelLoadException {
-        JsonNode declared = ModelJson.MAPPER.valueToTree(manifest);
-        JsonNode actual = ModelJson.MAPPER.valueToTree(Manifest.of(model, manifest.modelFile(),
-                manifest.modelSha256()));
-        Optional<String> diff = firstDifference("", declared, actual);
+    /**
+     * The manifest must say exactly what the model's own provenance and thresholds say: its tree is compared with
+     * the tree of the manifest {@link Manifest#of} would write for the model, field by field.
+     */
+    private static void checkAgreement(Declared manifest, BinaryRelevanceModel model) throws ModelLoadException {
+        JsonNode actual;
+        try {
+            actual = manifestTree(model, manifest.modelFile(), manifest.modelSha256());
+        } catch (IOException e) {
+            throw new ModelLoadException(manifest.modelFile() + ": model provenance unreadable: " + e.getMessage(), e);
+        }
+        Optional<String> diff = firstDifference("", manifest.tree(), actual);
         if (diff.isPresent()) {
             throw new ModelLoadException(MANIFEST_FILE + ": disagrees with the model it describes at " + diff.get()
                     + "; the manifest was edited, refusing the model (retrain, or restore the manifest)");
         }
+    }
+
+    /**
+     * The tree of {@code Manifest.of(model, modelFile, sha)} as the project's mapper writes it, made from the
+     * provenance JSON the model file holds plus the manifest's own fields, without binding or serializing a
+     * record. {@code ModelArtifactTest} pins that the two trees are the same.
+     */
+    static JsonNode manifestTree(BinaryRelevanceModel model, String modelFile, String sha) throws IOException {
+        ObjectNode tree = (ObjectNode) ModelJson.readTree(model.provenanceJson());
+        tree.put("format_version", Manifest.FORMAT_VERSION);
+        ObjectNode th = tree.putObject("thresholds");
+        model.thresholds().forEach((topic, value) -> th.put(topic, value));
+        tree.put("model_file", modelFile);
+        tree.put("model_sha256", sha);
+        return tree;
     }
 
     static Optional<String> firstDifference(String path, JsonNode a, JsonNode b) {
@@ -449,8 +495,36 @@ public final class ModelArtifact {
         }
     }
 
-    /** The loaded form: manifest plus the fitted model, behind the public API. */
-    private record LoadedTagger(Manifest manifest, TrainedModel model) implements TopicTagger {
+    /**
+     * The loaded form: the fitted model behind the public API, with the name and digest of its file. Its
+     * {@link Manifest} (the record) is made on first use, from the model's own provenance.
+     */
+    static final class LoadedTagger implements TopicTagger {
+        private final BinaryRelevanceModel model;
+        private final String modelFile;
+        private final String sha256;
+        private volatile Manifest manifest;
+
+        LoadedTagger(BinaryRelevanceModel model, String modelFile, String sha256) {
+            this.model = model;
+            this.modelFile = modelFile;
+            this.sha256 = sha256;
+        }
+
+        @Override
+        public Manifest manifest() {
+            Manifest m = manifest;
+            if (m == null) {
+                m = Manifest.of(model, modelFile, sha256);
+                manifest = m;
+            }
+            return m;
+        }
+
+        TrainedModel model() {
+            return model;
+        }
+
         @Override
         public Tagging tag(String title, String text) {
             if (text == null) {
@@ -471,7 +545,7 @@ public final class ModelArtifact {
 
         @Override
         public ModelInspection inspect(int top) {
-            return ((BinaryRelevanceModel) model).inspect(top);
+            return model.inspect(top);
         }
 
         @Override

@@ -3,6 +3,7 @@ package io.rubrique.model;
 import java.io.ObjectInputFilter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The JEP 290 filter a model file is read through: only the classes a rubrique model is made of (the model's
@@ -39,25 +40,38 @@ final class ModelClassFilter {
         List<String> classes = new ArrayList<>(CORE);
         classes.addAll(LearnerRegistry.standard().allowList(learnerId));
         long bound = Math.max(1024, fileBytes);
-        String limits = "maxdepth=" + MAX_DEPTH + ";maxrefs=" + bound + ";maxbytes=" + (bound + 1024)
-                + ";maxarray=" + bound;
-        return new Recording(ObjectInputFilter.Config.createFilter(limits + ";" + String.join(";", classes) + ";!*"));
+        return new Recording(Set.copyOf(classes), MAX_DEPTH, bound, bound + 1024, bound);
     }
 
-    /** The filter, remembering what it rejected (for an error message that says why) and the deepest nesting. */
+    /**
+     * The filter, remembering what it rejected (for an error message that says why) and the deepest nesting. It
+     * decides as {@code ObjectInputFilter.Config.createFilter("maxdepth=…;maxrefs=…;maxbytes=…;maxarray=…;"
+     * + names + ";!*")} would for exact class names (which every allow-list entry is), written out because
+     * building the JDK's pattern filter cost a fresh JVM about 40 ms (the security properties, one lambda per
+     * pattern), a sixth of a model load: limits first, then arrays by length and by their element type, primitive
+     * types left undecided (allowed), listed classes allowed and every other class rejected.
+     */
     static final class Recording implements ObjectInputFilter {
-        private final ObjectInputFilter delegate;
+        private final Set<String> allowed;
+        private final long maxDepth;
+        private final long maxRefs;
+        private final long maxBytes;
+        private final long maxArray;
         private volatile String rejected;
-        private volatile long maxDepth;
+        private volatile long deepest;
 
-        Recording(ObjectInputFilter delegate) {
-            this.delegate = delegate;
+        Recording(Set<String> allowed, long maxDepth, long maxRefs, long maxBytes, long maxArray) {
+            this.allowed = allowed;
+            this.maxDepth = maxDepth;
+            this.maxRefs = maxRefs;
+            this.maxBytes = maxBytes;
+            this.maxArray = maxArray;
         }
 
         @Override
         public Status checkInput(FilterInfo info) {
-            maxDepth = Math.max(maxDepth, info.depth());
-            Status s = delegate.checkInput(info);
+            deepest = Math.max(deepest, info.depth());
+            Status s = decide(info);
             if (s == Status.REJECTED && rejected == null) {
                 Class<?> c = info.serialClass();
                 rejected = c != null && !c.isPrimitive() && !(c.isArray() && c.getComponentType().isPrimitive())
@@ -69,13 +83,36 @@ final class ModelClassFilter {
             return s;
         }
 
+        private Status decide(FilterInfo info) {
+            if (info.references() < 0 || info.depth() < 0 || info.streamBytes() < 0 || info.references() > maxRefs
+                    || info.depth() > maxDepth || info.streamBytes() > maxBytes) {
+                return Status.REJECTED;
+            }
+            Class<?> c = info.serialClass();
+            if (c == null) {
+                return Status.UNDECIDED;
+            }
+            if (c.isArray()) {
+                if (info.arrayLength() >= 0 && info.arrayLength() > maxArray) {
+                    return Status.REJECTED;
+                }
+                while (c.isArray()) {
+                    c = c.getComponentType();
+                }
+            }
+            if (c.isPrimitive()) {
+                return Status.UNDECIDED;
+            }
+            return allowed.contains(c.getName()) ? Status.ALLOWED : Status.REJECTED;
+        }
+
         /** What was rejected first, or null. */
         String rejected() {
             return rejected;
         }
 
         long maxDepth() {
-            return maxDepth;
+            return deepest;
         }
     }
 }

@@ -138,6 +138,47 @@ class ModelArtifactTest {
         for (LabelledItem it : data.items()) {
             assertEquals(model.tag(it.title(), it.text()), loaded.tag(it.title(), it.text()), it.id());
         }
+        assertSameTreeAsTheRecord(model);
+        assertSameTreeAsTheRecord(((ModelArtifact.LoadedTagger) loaded).model());
+        assertEquals(ModelArtifact.readManifest(dir), loaded.manifest(), "the lazily made manifest is the file's");
+    }
+
+    /**
+     * A load checks the manifest against a tree made from the provenance JSON plus four fields, without the
+     * record; that tree must be the one the mapper writes for {@code Manifest.of}, field for field both ways, or
+     * a new manifest field would be refused (or, worse, never checked).
+     */
+    private static void assertSameTreeAsTheRecord(TrainedModel model) throws Exception {
+        String sha = "ab".repeat(32);
+        JsonNode record = Json.mapper().valueToTree(Manifest.of(model, ModelArtifact.MODEL_FILE, sha));
+        JsonNode built = ModelArtifact.manifestTree((BinaryRelevanceModel) model, ModelArtifact.MODEL_FILE, sha);
+        assertEquals(java.util.Optional.empty(), ModelArtifact.firstDifference("", record, built));
+        assertEquals(java.util.Optional.empty(), ModelArtifact.firstDifference("", built, record));
+        List<String> names = new java.util.ArrayList<>();
+        record.fieldNames().forEachRemaining(names::add);
+        assertEquals(List.of("format_version", "name", "topics", "thresholds", "config", "data", "unlabelled",
+                "seed", "training", "versions", "code_revision", "created_at", "model_file", "model_sha256"), names,
+                "a field added to Manifest must be added to ModelArtifact.manifestTree too");
+    }
+
+    @Test
+    void theCheckedTreeIsTheRecordsTreeForAModelWithUnlabelledItemsAndPriors() throws Exception {
+        ExperimentConfig c = ExperimentConfig.parse("{\"features\": {\"char_ngram_min\": 0}, \"learner\": "
+                + "{\"type\": \"liblinear\"}, \"thresholds\": {\"inner_folds\": 3}, \"prior\": {\"weight\": 0.5}, "
+                + "\"unlabelled\": {\"method\": \"self-training\", \"per_topic\": 5}}", "test");
+        List<io.rubrique.data.Snippet> unlabelled = data.items().stream().limit(20)
+                .map(i -> new io.rubrique.data.Snippet("u-" + i.id(), i.title(), i.text())).toList();
+        TrainingSet set = TrainingSet.of(data.topics(), data.items()).withUnlabelled(unlabelled,
+                new ModelProvenance.UnlabelledProvenance("inbox.jsonl", unlabelled.size(), "cd".repeat(32),
+                        "self-training"));
+        TrainedModel model = new BinaryRelevanceTrainer(c).train(set, 3);
+        assertSameTreeAsTheRecord(model);
+        Path dir = tmp.resolve("with-unlabelled");
+        ModelArtifact.save(dir, model);
+        TopicTagger loaded = TopicTagger.load(dir);
+        assertSameTreeAsTheRecord(((ModelArtifact.LoadedTagger) loaded).model());
+        assertEquals("inbox.jsonl", loaded.manifest().unlabelled().path());
+        assertEquals(model.provenance(), ((ModelArtifact.LoadedTagger) loaded).model().provenance());
     }
 
     @Test
