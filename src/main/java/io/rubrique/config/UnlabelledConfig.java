@@ -18,15 +18,10 @@ import java.util.List;
  * @param perTopic  pseudo-positives (and as many pseudo-negatives) per topic at most
  * @param neighbours labelled neighbours per unlabelled item ("neighbours" only)
  * @param maxItems  at most this many unlabelled items are used (the first ones), bounding time and memory
- * @param gate      "none": every topic learns from its pseudo-labels; "inner-cv": per topic, the inner
- *                  cross-validation (on the training items only, each fold pseudo-labelling from its own training
- *                  part) decides whether the topic learns from them or from the labelled items alone, since
- *                  pseudo-labels help some topics and hurt others (experiments/POOL-STUDY.md)
  */
-public record UnlabelledConfig(String method, Double weight, Integer perTopic, Integer neighbours, Integer maxItems,
-        String gate) implements java.io.Serializable {
+public record UnlabelledConfig(String method, Double weight, Integer perTopic, Integer neighbours, Integer maxItems)
+        implements java.io.Serializable {
     public static final List<String> METHODS = List.of("none", "self-training", "neighbours");
-    public static final List<String> GATES = List.of("none", "inner-cv");
 
     public UnlabelledConfig {
         method = method == null ? "none" : method;
@@ -34,20 +29,14 @@ public record UnlabelledConfig(String method, Double weight, Integer perTopic, I
         perTopic = perTopic == null ? 10 : perTopic;
         neighbours = neighbours == null ? 5 : neighbours;
         maxItems = maxItems == null ? 20_000 : maxItems;
-        gate = gate == null ? "none" : gate;
     }
 
     public static UnlabelledConfig defaults() {
-        return new UnlabelledConfig(null, null, null, null, null, null);
+        return new UnlabelledConfig(null, null, null, null, null);
     }
 
     public boolean enabled() {
         return !"none".equals(method);
-    }
-
-    /** Whether each topic's use of the pseudo-labels is chosen by the inner cross-validation. */
-    public boolean gated() {
-        return "inner-cv".equals(gate);
     }
 
     public List<String> problems() {
@@ -63,9 +52,6 @@ public record UnlabelledConfig(String method, Double weight, Integer perTopic, I
         }
         if (neighbours < 1 || neighbours > 100) {
             p.add("unlabelled.neighbours: must be between 1 and 100, was " + neighbours);
-        }
-        if (!GATES.contains(gate)) {
-            p.add("unlabelled.gate: '" + gate + "' is not one of " + GATES);
         }
         if (maxItems < 1) {
             p.add("unlabelled.max_items: must be at least 1, was " + maxItems);

@@ -26,8 +26,8 @@ import java.util.Map;
 public final class BinaryRelevanceTrainer implements Trainer {
     private final ExperimentConfig config;
     private final Learner learner;
-    /** The learner's option lists the inner cross-validation chooses among (one unless a C grid is given). */
-    private final List<List<String>> options;
+    private final List<List<String>> variants;
+    private final List<String> variantNames;
 
     public BinaryRelevanceTrainer(ExperimentConfig config) {
         this.config = config;
@@ -40,34 +40,21 @@ public final class BinaryRelevanceTrainer implements Trainer {
         this.learner = registry.get(config.learner().type());
         List<String> base = registry.options(config.learner());
         List<List<String>> v = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         if (config.learner().selectsC()) {
             String flag = learner.regularisationFlag().orElseThrow(() -> new IllegalArgumentException(
                     "learner.c_grid: " + learner.id() + " has no regularisation option to choose"));
             for (double c : config.learner().cGrid()) {
-                v.add(LearnerRegistry.merge(base, List.of(flag, String.format(Locale.ROOT, "%s", c))));
+                String value = String.format(Locale.ROOT, "%s", c);
+                v.add(LearnerRegistry.merge(base, List.of(flag, value)));
+                names.add(flag + " " + value);
             }
         } else {
             v.add(base);
+            names.add("");
         }
-        this.options = List.copyOf(v);
-    }
-
-    /**
-     * What the inner cross-validation chooses among per topic: each option list, and when unlabelled items are
-     * used with {@code unlabelled.gate = "inner-cv"}, each of them without and with the topic's pseudo-labels
-     * (without first, so a tie keeps the labelled items alone).
-     */
-    private List<TopicFitter.Variant> variants(TopicFitter fitter) {
-        boolean pseudo = fitter.usesUnlabelled();
-        boolean gate = pseudo && config.unlabelled().gated();
-        List<TopicFitter.Variant> out = new ArrayList<>();
-        for (List<String> o : options) {
-            if (gate) {
-                out.add(new TopicFitter.Variant(o, false));
-            }
-            out.add(new TopicFitter.Variant(o, pseudo));
-        }
-        return out;
+        this.variants = List.copyOf(v);
+        this.variantNames = List.copyOf(names);
     }
 
     public ExperimentConfig config() {
@@ -100,21 +87,16 @@ public final class BinaryRelevanceTrainer implements Trainer {
         TopicSet topics = data.topics();
         TopicFitter fitter = new TopicFitter(config, learner, topics, PriorDocuments.of(config.prior(), topics),
                 unlabelledApartFromLabelled(data));
-        List<TopicFitter.Variant> variants = variants(fitter);
         InnerValidation inner = InnerValidation.run(data, config, fitter, variants, seed);
         int[] choice = inner == null ? new int[topics.size()] : inner.choose(config.learner().selection());
-        List<TopicFitter.Variant> chosen = new ArrayList<>();
-        for (int c : choice) {
-            chosen.add(variants.get(c));
-        }
-        TopicFitter.Fitted fitted = fitter.fit(data.items(), chosen);
+        TopicFitter.Fitted fitted = fitter.fit(data.items(), variantsFor(choice));
         Decisions d = decisions(data, inner, choice);
         long millis = (System.nanoTime() - t0) / 1_000_000;
 
         Map<String, ModelProvenance.TopicFacts> facts = new LinkedHashMap<>();
         List<String> ids = topics.ids();
         for (int t = 0; t < ids.size(); t++) {
-            String opts = String.join(" ", chosen.get(t).options());
+            String opts = String.join(" ", variants.get(choice[t]));
             facts.put(ids.get(t), new ModelProvenance.TopicFacts(fitted.positives()[t], fitted.scorers()[t].kind(),
                     opts, d.calibrations[t], d.thresholds[t], fitter.priorWeight(), fitted.pseudoPositives()[t],
                     fitted.pseudoNegatives()[t]));
@@ -148,6 +130,20 @@ public final class BinaryRelevanceTrainer implements Trainer {
         data.items().forEach(i -> labelled.add(io.rubrique.data.TextKey.of(i.text())));
         return data.unlabelled().stream().filter(u -> !labelled.contains(io.rubrique.data.TextKey.of(u.text())))
                 .toList();
+    }
+
+    /** Each topic's options, as chosen. */
+    private List<List<List<String>>> variantsFor(int[] choice) {
+        List<List<List<String>>> out = new ArrayList<>();
+        for (int c : choice) {
+            out.add(List.of(variants.get(c)));
+        }
+        return out;
+    }
+
+    /** Names of the option variants compared by the inner cross-validation ("" when there is one). */
+    List<String> variantNames() {
+        return variantNames;
     }
 
     /** Per-topic calibrations and thresholds, in topic order. */

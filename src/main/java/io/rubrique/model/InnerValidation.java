@@ -31,7 +31,7 @@ final class InnerValidation {
 
     /** The inner cross-validation, or null when the config needs none or there are too few items to split. */
     static InnerValidation run(TrainingSet data, ExperimentConfig config, TopicFitter fitter,
-            List<TopicFitter.Variant> variants, long seed) {
+            List<List<String>> variants, long seed) {
         List<LabelledItem> items = data.items();
         ThresholdConfig tc = config.thresholds();
         int n = items.size();

@@ -43,21 +43,6 @@ final class TopicFitter {
                 false, 1, 2) instanceof WeightedInstancesHandler;
     }
 
-    /**
-     * One way to fit a topic: the learner's options, and whether the topic's pseudo-labelled unlabelled items
-     * join its training data (their words join the dictionary either way, so every variant of a grid shares one).
-     */
-    record Variant(List<String> options, boolean pseudo) {
-        Variant {
-            options = List.copyOf(options);
-        }
-    }
-
-    /** Whether pseudo-labelled unlabelled items can join training (a method is on, items exist, weights count). */
-    boolean usesUnlabelled() {
-        return !unlabelled.isEmpty() && weighted;
-    }
-
     /** The weight the topic definitions had (0 when off or when the learner ignores instance weights). */
     double priorWeight() {
         return weighted && !priors.documents().isEmpty() ? priors.weight() : 0;
@@ -85,19 +70,14 @@ final class TopicFitter {
     }
 
     /** One feature space and per topic one scorer for each variant: {@code scorers[topic][variant]}. */
-    record Grid(FeatureSpace space, TopicScorer[][] scorers, int[] positives, int[][] pseudoPositives,
-            int[][] pseudoNegatives) {
+    record Grid(FeatureSpace space, TopicScorer[][] scorers, int[] positives, int[] pseudoPositives,
+            int[] pseudoNegatives) {
         Fitted select(int[] choice) {
             TopicScorer[] s = new TopicScorer[scorers.length];
-            int[] pp = new int[scorers.length];
-            int[] pn = new int[scorers.length];
             for (int t = 0; t < s.length; t++) {
-                int v = Math.min(choice[t], scorers[t].length - 1);
-                s[t] = scorers[t][v];
-                pp[t] = pseudoPositives[t][v];
-                pn[t] = pseudoNegatives[t][v];
+                s[t] = scorers[t][Math.min(choice[t], scorers[t].length - 1)];
             }
-            return new Fitted(space, s, positives, pp, pn);
+            return new Fitted(space, s, positives, pseudoPositives, pseudoNegatives);
         }
 
         /** Raw scores of an item, {@code [topic][variant]}. */
@@ -115,33 +95,29 @@ final class TopicFitter {
     }
 
     /** Every topic with every variant. */
-    Grid fitGrid(List<LabelledItem> items, List<Variant> variants) {
-        List<List<Variant>> perTopic = new ArrayList<>();
+    Grid fitGrid(List<LabelledItem> items, List<List<String>> variants) {
+        List<List<List<String>>> perTopic = new ArrayList<>();
         for (int t = 0; t < topics.size(); t++) {
             perTopic.add(variants);
         }
         return fitPerTopic(items, perTopic, pseudoLabels(items, perTopic));
     }
 
-    /** Each topic with its own variant. */
-    Fitted fit(List<LabelledItem> items, List<Variant> perTopic) {
-        List<List<Variant>> one = new ArrayList<>();
-        perTopic.forEach(v -> one.add(List.of(v)));
-        return fitPerTopic(items, one, pseudoLabels(items, one)).select(new int[topics.size()]);
+    /** Each topic with its own variant ({@code perTopic.get(t)} holds one option list). */
+    Fitted fit(List<LabelledItem> items, List<List<List<String>>> perTopic) {
+        return fitPerTopic(items, perTopic, pseudoLabels(items, perTopic)).select(new int[topics.size()]);
     }
 
-    /**
-     * The pseudo-labels of the unlabelled items for this training set, per topic; null when none are used. The
-     * self-training base model is each topic's first variant, fitted on the labelled items alone.
-     */
-    private List<List<PseudoLabels.Example>> pseudoLabels(List<LabelledItem> items, List<List<Variant>> perTopic) {
-        if (!usesUnlabelled()) {
+    /** The pseudo-labels of the unlabelled items for this training set, per topic; null when none are used. */
+    private List<List<PseudoLabels.Example>> pseudoLabels(List<LabelledItem> items,
+            List<List<List<String>>> perTopic) {
+        if (unlabelled.isEmpty() || !weighted) {
             return null;
         }
         if ("self-training".equals(config.unlabelled().method())) {
-            List<List<Variant>> first = new ArrayList<>();
-            for (List<Variant> v : perTopic) {
-                first.add(List.of(new Variant(v.get(0).options(), false)));
+            List<List<List<String>>> first = new ArrayList<>();
+            for (List<List<String>> v : perTopic) {
+                first.add(List.of(v.get(0)));
             }
             Fitted base = fitPerTopic(items, first, null).select(new int[topics.size()]);
             return PseudoLabels.selfTraining(base, unlabelled, topics, config.unlabelled());
@@ -153,7 +129,7 @@ final class TopicFitter {
         return PseudoLabels.neighbours(items, unlabelled, topics, space, config.unlabelled());
     }
 
-    private Grid fitPerTopic(List<LabelledItem> items, List<List<Variant>> perTopic,
+    private Grid fitPerTopic(List<LabelledItem> items, List<List<List<String>>> perTopic,
             List<List<PseudoLabels.Example>> pseudo) {
         List<LabelledItem> examples = new ArrayList<>(items);
         List<Double> exampleWeight = new ArrayList<>();
@@ -186,54 +162,49 @@ final class TopicFitter {
         List<String> ids = topics.ids();
         TopicScorer[][] scorers = new TopicScorer[ids.size()][];
         int[] positives = new int[ids.size()];
-        int[][] pseudoPos = new int[ids.size()][];
-        int[][] pseudoNeg = new int[ids.size()][];
+        int[] pseudoPos = new int[ids.size()];
+        int[] pseudoNeg = new int[ids.size()];
         IntStream.range(0, ids.size()).parallel().forEach(t -> {
-            List<Variant> variants = perTopic.get(t);
-            scorers[t] = new TopicScorer[variants.size()];
-            pseudoPos[t] = new int[variants.size()];
-            pseudoNeg[t] = new int[variants.size()];
+            // this topic's data: the labelled items and priors, then its own pseudo-labelled items
+            List<Integer> rows = new ArrayList<>();
+            List<Boolean> lab = new ArrayList<>();
+            for (int i = 0; i < shared; i++) {
+                rows.add(i);
+                lab.add(examples.get(i).has(ids.get(t)));
+            }
+            if (pseudo != null) {
+                for (PseudoLabels.Example e : pseudo.get(t)) {
+                    rows.add(pseudoIndex.get(e.item().title() + "\u0000" + e.item().text()));
+                    lab.add(e.positive());
+                    pseudoPos[t] += e.positive() ? 1 : 0;
+                    pseudoNeg[t] += e.positive() ? 0 : 1;
+                }
+            }
+            boolean[] labels = new boolean[rows.size()];
+            List<SparseVector> rowVectors = new ArrayList<>(rows.size());
+            List<Double> rowWeight = new ArrayList<>(rows.size());
             int realPositives = 0;
-            for (LabelledItem i : items) {
-                realPositives += i.has(ids.get(t)) ? 1 : 0;
+            int allPositives = 0;
+            for (int k = 0; k < labels.length; k++) {
+                labels[k] = lab.get(k);
+                rowVectors.add(vectors.get(rows.get(k)));
+                rowWeight.add(exampleWeight.get(rows.get(k)));
+                allPositives += labels[k] ? 1 : 0;
+                realPositives += labels[k] && rows.get(k) < items.size() ? 1 : 0;
             }
             positives[t] = realPositives;
+            List<List<String>> variants = perTopic.get(t);
+            scorers[t] = new TopicScorer[variants.size()];
             if (realPositives == 0 || realPositives == items.size() || space.size() == 0) {
                 // One class only among the real items: nothing to learn; the raw score is the smoothed log-odds.
                 double p = (realPositives + 0.5) / (items.size() + 1.0);
                 java.util.Arrays.fill(scorers[t], new ConstantScorer(Math.log(p / (1 - p))));
                 return;
             }
+            double[] weights = instanceWeights(labels, allPositives, rowWeight);
             for (int v = 0; v < variants.size(); v++) {
-                // this topic's data: the labelled items and priors, then (if the variant says so) its own
-                // pseudo-labelled items
-                List<Integer> rows = new ArrayList<>();
-                List<Boolean> lab = new ArrayList<>();
-                for (int i = 0; i < shared; i++) {
-                    rows.add(i);
-                    lab.add(examples.get(i).has(ids.get(t)));
-                }
-                if (pseudo != null && variants.get(v).pseudo()) {
-                    for (PseudoLabels.Example e : pseudo.get(t)) {
-                        rows.add(pseudoIndex.get(e.item().title() + "\u0000" + e.item().text()));
-                        lab.add(e.positive());
-                        pseudoPos[t][v] += e.positive() ? 1 : 0;
-                        pseudoNeg[t][v] += e.positive() ? 0 : 1;
-                    }
-                }
-                boolean[] labels = new boolean[rows.size()];
-                List<SparseVector> rowVectors = new ArrayList<>(rows.size());
-                List<Double> rowWeight = new ArrayList<>(rows.size());
-                int allPositives = 0;
-                for (int k = 0; k < labels.length; k++) {
-                    labels[k] = lab.get(k);
-                    rowVectors.add(vectors.get(rows.get(k)));
-                    rowWeight.add(exampleWeight.get(rows.get(k)));
-                    allPositives += labels[k] ? 1 : 0;
-                }
-                double[] weights = instanceWeights(labels, allPositives, rowWeight);
                 scorers[t][v] = trainTopic(ids.get(t), header, rowVectors, labels, weights, allPositives,
-                        space.size(), variants.get(v).options());
+                        space.size(), variants.get(v));
             }
         });
         return new Grid(space, scorers, positives, pseudoPos, pseudoNeg);
