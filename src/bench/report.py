@@ -224,7 +224,7 @@ def speedup_md(u):
     out = [f"`src/bench/speedup.py`, one run, started {u.get('started')}: **ref** = the jar built at the branch point "
            f"(`{ref}`), **new** = this build (`{new}`) run as `java -jar target/rubrique.jar`, **launcher** = the same "
            f"jar through `bin/rubrique` (AppCDS archive{'' if u.get('archive') else ' — missing in this run'}; "
-           f"one-off runs C1-only). {u.get('cores')} cores. Every time is the median of {u.get('runs')} fresh "
+           f"one-off runs, and since af3d740 batches, C1-only). {u.get('cores')} cores. Every time is the median of {u.get('runs')} fresh "
            f"processes (hyperfine, after one warm-up run); *load* is the 1-minute load average read before → after "
            f"each measurement (the suite waits up to 20 min for it to fall to {u.get('max_load')} first). Items: "
            f"`gen_corpus.py` seed 7, title + a lead cut at {it.get('lead_chars')} characters (mean "

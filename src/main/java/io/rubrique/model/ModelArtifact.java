@@ -9,7 +9,6 @@ import io.rubrique.util.TempNames;
 import java.io.ByteArrayInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InvalidClassException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
