@@ -24,8 +24,8 @@ import java.util.Set;
 /**
  * The JSON of model files. Binding to records goes through one Jackson mapper (the project's settings), with a
  * strict reader and a pretty writer derived from it, all made on first use: loading a model does not bind
- * anything, because building a mapper and introspecting the manifest's record types cost about 200 ms of a
- * fresh JVM, more than everything else a load does. Loading reads JSON into trees with the streaming parser
+ * anything, because building a mapper and introspecting the manifest's record types cost 170-200 ms of a
+ * fresh JVM, about half of what a load took. Loading reads JSON into trees with the streaming parser
  * alone ({@link #readTree}) and compares trees; the records are bound only when someone asks for them.
  */
 final class ModelJson {
