@@ -50,7 +50,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     Path test;
 
     @Option(names = "--unlabelled", paramLabel = "FILE", arity = "1..*",
-            description = "Unlabelled items for the config's unlabelled method (default: labels/inbox.jsonl when it exists and the config enables one).")
+            description = "Unlabelled items for the config's unlabelled method (default: inbox.jsonl beside the labels when it exists and the config enables one).")
     List<Path> unlabelled;
 
     @Option(names = "--curve-repeats", paramLabel = "N", defaultValue = "3",
@@ -96,7 +96,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         err.println("evaluating " + effective.name() + " on " + labels + " (" + data.items().size() + " items, "
                 + effective.evaluation().folds() + " folds x " + effective.evaluation().repeats()
                 + " repeats, seed " + effective.evaluation().seed() + ")");
-        RunResult r = EvaluationRun.run(UnlabelledOption.apply(TrainingSet.of(data), effective, unlabelled, err),
+        RunResult r = EvaluationRun.run(UnlabelledOption.apply(data, effective, unlabelled, err),
                 effective, trainers.apply(effective),
                 effective.evaluation().seed(), testSet, runsDir, "evaluate", Map.of(),
                 options.withCurveRepeats(curveRepeats));

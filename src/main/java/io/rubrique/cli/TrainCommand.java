@@ -54,7 +54,7 @@ public final class TrainCommand implements Callable<Integer> {
     boolean noEval;
 
     @Option(names = "--unlabelled", paramLabel = "FILE", arity = "1..*",
-            description = "Unlabelled items for the config's unlabelled method (default: labels/inbox.jsonl when it exists and the config enables one).")
+            description = "Unlabelled items for the config's unlabelled method (default: inbox.jsonl beside the labels when it exists and the config enables one).")
     List<Path> unlabelled;
 
     @Override
@@ -66,7 +66,7 @@ public final class TrainCommand implements Callable<Integer> {
                 : Optional.of(LabelReader.read(test, data.topics()));
         long runSeed = seed != null ? seed : cfg.evaluation().seed();
         Path modelDir = model != null ? model : Path.of("models", cfg.name());
-        TrainingSet training = UnlabelledOption.apply(TrainingSet.of(data), cfg, unlabelled,
+        TrainingSet training = UnlabelledOption.apply(data, cfg, unlabelled,
                 spec.commandLine().getErr());
 
         TrainedModel trained = new BinaryRelevanceTrainer(cfg).train(training, runSeed);
