@@ -12,6 +12,7 @@ import io.rubrique.model.BinaryRelevanceTrainer;
 import io.rubrique.model.ScoringModel;
 import io.rubrique.model.Tagging;
 import io.rubrique.model.TrainedModel;
+import io.rubrique.model.Trainer;
 import io.rubrique.model.TrainingSet;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -154,8 +155,8 @@ public final class Simulation {
 
     private List<Round> runOne(Split split, String strategyId, int repeat, Consumer<String> progress) {
         Strategy strategy = Strategies.get(strategyId);
-        BinaryRelevanceTrainer trainer = new BinaryRelevanceTrainer(setup.config());
-        boolean committee = "disagreement".equals(strategy.id());
+        BinaryRelevanceTrainer trainer = Trainer.forConfig(setup.config());
+        boolean committee = strategy.needsCommittee();
         List<LabelledItem> labelled = new ArrayList<>(split.start());
         Map<String, LabelledItem> hidden = new HashMap<>();
         List<Snippet> pool = new ArrayList<>();

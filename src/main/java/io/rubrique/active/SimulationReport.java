@@ -66,7 +66,7 @@ public record SimulationReport(String runId, String kind, String startedAt, Stri
             Map<String, DataProvenance> data, String testDescription, Map<String, String> versions,
             String revision) {
         Simulation.Setup s = r.setup();
-        List<List<Simulation.Round>> random = r.rounds().get("random");
+        List<List<Simulation.Round>> random = r.rounds().get(Strategies.BASELINE);
         Map<String, StrategyCurve> curves = new LinkedHashMap<>();
         double randomFinal = Double.NaN;
         if (random != null) {
@@ -130,7 +130,7 @@ public record SimulationReport(String runId, String kind, String startedAt, Stri
             sb.append(String.format(Locale.ROOT, "%s: macro-F1 %.3f [%.3f, %.3f] after %d queried labels", name,
                     last.macroF1().mean(), last.macroF1().ci95().get(0), last.macroF1().ci95().get(1),
                     last.queried()));
-            if (!"random".equals(name) && c.finalGainOverRandom() != null) {
+            if (!Strategies.BASELINE.equals(name) && c.finalGainOverRandom() != null) {
                 sb.append(String.format(Locale.ROOT, ", %+.3f [%+.3f, %+.3f] over random", c.finalGainOverRandom(),
                         c.finalGainInterval().get(0), c.finalGainInterval().get(1)));
                 sb.append(c.labelsToReachRandomFinal() == null ? "; never reaches random's final figure"

@@ -7,7 +7,6 @@ import io.rubrique.data.LabelSet;
 import io.rubrique.eval.EvaluationRun;
 import io.rubrique.eval.RunResult;
 import io.rubrique.model.TrainingSet;
-import io.rubrique.model.BinaryRelevanceTrainer;
 import io.rubrique.model.Trainer;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -68,7 +67,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     private final EvaluationRun.Options options;
 
     public EvaluateCommand() {
-        this(BinaryRelevanceTrainer::new, EvaluationRun.Options.defaults());
+        this(Trainer::forConfig, EvaluationRun.Options.defaults());
     }
 
     /** For tests: another trainer and other run options (e.g. silent progress). */

@@ -67,8 +67,9 @@ public final class SimulateCommand implements Callable<Integer> {
     int budget = 150;
 
     @Option(names = "--strategies", paramLabel = "a,b", split = ",",
-            description = "Strategies to compare (default: disagreement,uncertainty,rare-uncertainty,random).")
-    List<String> strategies = new ArrayList<>(List.of("disagreement", "uncertainty", "rare-uncertainty", "random"));
+            completionCandidates = RegistryHelp.StrategyNames.class,
+            description = "Strategies to compare, from ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    List<String> strategies = new ArrayList<>(Strategies.compared());
 
     @Option(names = "--repeats", paramLabel = "R", description = "Repeats, each with its own held-back items and draws (default: ${DEFAULT-VALUE}).")
     int repeats = 5;
@@ -95,10 +96,11 @@ public final class SimulateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ExperimentConfig cfg = ConfigFiles.readOrDefault(config, err);
         List<String> named = strategies.stream().map(s -> "default".equals(s) ? Strategies.DEFAULT : s).toList();
-        if (!named.contains("random")) {
-            err.println("note: adding the random baseline, which the report compares every strategy with");
+        if (!named.contains(Strategies.BASELINE)) {
+            err.println("note: adding the " + Strategies.BASELINE
+                    + " baseline, which the report compares every strategy with");
             named = new ArrayList<>(named);
-            named.add("random");
+            named.add(Strategies.BASELINE);
         }
         Instant started = Instant.now();
         LabelSet first = LabelReader.read(labels.get(0));

@@ -9,6 +9,7 @@ import io.rubrique.config.ExperimentConfig;
 import io.rubrique.data.LabelReader;
 import io.rubrique.data.LabelSet;
 import io.rubrique.data.PoolReader;
+import io.rubrique.model.Trainer;
 import io.rubrique.model.BinaryRelevanceTrainer;
 import io.rubrique.model.ScoringModel;
 import io.rubrique.model.TopicTagger;
@@ -58,8 +59,8 @@ public final class SuggestCommand implements Callable<Integer> {
     @Option(names = "--n", paramLabel = "N", description = "How many to suggest (default: ${DEFAULT-VALUE}).")
     int n = 20;
 
-    @Option(names = "--strategy", paramLabel = "S",
-            description = "default (= " + Strategies.DEFAULT + "), uncertainty, rare-uncertainty, disagreement, random, cold-start.")
+    @Option(names = "--strategy", paramLabel = "S", completionCandidates = RegistryHelp.StrategyNames.class,
+            description = "One of ${COMPLETION-CANDIDATES} (default = " + Strategies.DEFAULT + ").")
     String strategy = "default";
 
     @Option(names = "--seed", description = "Seed for random choices (default: ${DEFAULT-VALUE}).")
@@ -89,11 +90,11 @@ public final class SuggestCommand implements Callable<Integer> {
             }
             scorer = t;
         }
-        if ("disagreement".equals(s.id()) && !labelled.items().isEmpty()) {
+        if (s.needsCommittee() && !labelled.items().isEmpty()) {
             ExperimentConfig cfg = ConfigFiles.readOrDefault(config, err);
             err.println("training the committee of fold models on " + labelled.items().size() + " items...");
             err.flush();
-            BinaryRelevanceTrainer.Committee c = new BinaryRelevanceTrainer(cfg)
+            BinaryRelevanceTrainer.Committee c = Trainer.forConfig(cfg)
                     .trainWithCommittee(TrainingSet.of(labelled), seed);
             committee = c.folds();
             scorer = scorer != null ? scorer : c.model();

@@ -3,7 +3,7 @@ package io.rubrique.cli;
 import io.rubrique.config.ExperimentConfig;
 import io.rubrique.data.LabelReader;
 import io.rubrique.data.LabelSet;
-import io.rubrique.model.BinaryRelevanceTrainer;
+import io.rubrique.model.Trainer;
 import io.rubrique.model.ModelArtifact;
 import io.rubrique.model.TrainedModel;
 import io.rubrique.model.TrainingSet;
@@ -69,7 +69,7 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingSet training = UnlabelledOption.apply(data, cfg, unlabelled,
                 spec.commandLine().getErr());
 
-        TrainedModel trained = new BinaryRelevanceTrainer(cfg).train(training, runSeed);
+        TrainedModel trained = Trainer.forConfig(cfg).train(training, runSeed);
         ModelArtifact.Saved saved = ModelArtifact.save(modelDir, trained);
 
         out.printf("model:   %s  (version %s; config %s, %d items, %d topics, trained in %d ms, sha256 %s)%n",

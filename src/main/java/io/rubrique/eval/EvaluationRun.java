@@ -35,7 +35,7 @@ import java.util.function.BiFunction;
  * calls it after fitting its final model:
  *
  * <pre>{@code
- * RunResult r = EvaluationRun.run(TrainingSet.of(labels), config, new BinaryRelevanceTrainer(config), seed,
+ * RunResult r = EvaluationRun.run(TrainingSet.of(labels), config, Trainer.forConfig(config), seed,
  *         Optional.empty(), Path.of("experiments/runs"), "evaluate", Map.of());
  * r.runDir();                          // experiments/runs/20250101T120000Z-default
  * r.report().metrics().macroF1();      // mean, ci95 (for new items), values per repeat

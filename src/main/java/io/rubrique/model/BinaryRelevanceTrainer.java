@@ -1,5 +1,6 @@
 package io.rubrique.model;
 
+import io.rubrique.config.CalibrationConfig;
 import io.rubrique.config.ExperimentConfig;
 import io.rubrique.config.ThresholdConfig;
 import io.rubrique.data.TopicSet;
@@ -88,7 +89,7 @@ public final class BinaryRelevanceTrainer implements Trainer {
         TopicFitter fitter = new TopicFitter(config, learner, topics, PriorDocuments.of(config.prior(), topics),
                 unlabelledApartFromLabelled(data));
         InnerValidation inner = InnerValidation.run(data, config, fitter, variants, seed);
-        int[] choice = inner == null ? new int[topics.size()] : inner.choose(config.learner().selection());
+        int[] choice = inner == null ? new int[topics.size()] : inner.choose(config.learner().selectionMetric());
         TopicFitter.Fitted fitted = fitter.fit(data.items(), variantsFor(choice));
         Decisions d = decisions(data, inner, choice);
         long millis = (System.nanoTime() - t0) / 1_000_000;
@@ -165,7 +166,7 @@ public final class BinaryRelevanceTrainer implements Trainer {
         if (inner == null) {
             return new Decisions(cal, th);
         }
-        boolean platt = "platt".equals(config.calibration().method());
+        boolean platt = config.calibration().calibrator() == CalibrationConfig.Method.PLATT;
         boolean tune = "inner-cv".equals(tc.strategy());
         for (int t = 0; t < topics.size(); t++) {
             double[] raw = inner.heldOut(t, choice[t]);
