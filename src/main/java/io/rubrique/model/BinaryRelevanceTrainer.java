@@ -29,9 +29,12 @@ public final class BinaryRelevanceTrainer implements Trainer {
     private final Learner learner;
     private final List<List<String>> variants;
     private final List<String> variantNames;
+    /** The code revision every model of this trainer records: two git processes, so asked once per trainer. */
+    private final String codeRevision;
 
     public BinaryRelevanceTrainer(ExperimentConfig config) {
         this.config = config;
+        this.codeRevision = Versions.codeRevision(Path.of("."));
         LearnerRegistry registry = LearnerRegistry.standard();
         WekaEnvironment.quiet();
         List<String> problems = registry.problems(config.learner());
@@ -105,7 +108,7 @@ public final class BinaryRelevanceTrainer implements Trainer {
         ModelProvenance provenance = new ModelProvenance(config.name(), config, topics, data.data(),
                 data.unlabelledData(), seed, new ModelProvenance.TrainingFacts(data.items().size(),
                         fitted.space().size(), millis, facts),
-                Versions.libraries(), Versions.codeRevision(Path.of(".")),
+                Versions.libraries(), codeRevision,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         BinaryRelevanceModel model = new BinaryRelevanceModel(fitted.space(), fitted.scorers(), d.calibrations,
                 d.thresholds, provenance);

@@ -526,9 +526,6 @@ public final class ModelArtifact {
 
         @Override
         public Tagging tag(String title, String text) {
-            if (text == null) {
-                throw new IllegalArgumentException("text must not be null");
-            }
             return model.tag(title, text);
         }
 
@@ -549,9 +546,6 @@ public final class ModelArtifact {
 
         @Override
         public io.rubrique.data.PerTopic<Explanation> explain(String title, String text) {
-            if (text == null) {
-                throw new IllegalArgumentException("text must not be null");
-            }
             return model.explain(title, text);
         }
     }
