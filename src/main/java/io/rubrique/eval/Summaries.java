@@ -1,5 +1,6 @@
 package io.rubrique.eval;
 
+import io.rubrique.util.ValueRecords;
 import io.rubrique.data.DataProvenance;
 import io.rubrique.data.LabelledItem;
 import io.rubrique.data.TopicSet;
@@ -102,6 +103,16 @@ final class Summaries {
 
     /** One topic's gold decisions and scores, position by position (a private carrier, never compared). */
     private record Column(boolean[] gold, double[] scores) {
+        /** Arrays compared by content ({@link ValueRecords}). */
+        @Override
+        public boolean equals(Object o) {
+            return ValueRecords.equal(this, o);
+        }
+
+        @Override
+        public int hashCode() {
+            return ValueRecords.hash(this);
+        }
     }
 
     /** Gold and scores of one topic over all repeats' predictions, pooled. */

@@ -1,5 +1,6 @@
 package io.rubrique.model;
 
+import io.rubrique.util.ValueRecords;
 import io.rubrique.config.CalibrationConfig;
 import io.rubrique.config.ExperimentConfig;
 import io.rubrique.config.ThresholdConfig;
@@ -152,6 +153,16 @@ public final class BinaryRelevanceTrainer implements Trainer {
 
     /** Per-topic calibrations and thresholds, in topic order. */
     private record Decisions(Calibration[] calibrations, double[] thresholds) {
+        /** Arrays compared by content ({@link ValueRecords}). */
+        @Override
+        public boolean equals(Object o) {
+            return ValueRecords.equal(this, o);
+        }
+
+        @Override
+        public int hashCode() {
+            return ValueRecords.hash(this);
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.rubrique.model;
 
+import io.rubrique.util.ValueRecords;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rubrique.util.AtomicFiles;
@@ -271,6 +272,17 @@ public final class ModelArtifact {
 
     /** A model file's bytes and their SHA-256. */
     private record HashedBytes(byte[] bytes, String sha256) {
+        /** Arrays compared by content ({@link ValueRecords}). */
+        @Override
+        public boolean equals(Object o) {
+            return ValueRecords.equal(this, o);
+        }
+
+        @Override
+        public int hashCode() {
+            return ValueRecords.hash(this);
+        }
+
         static HashedBytes read(Path file) throws IOException {
             if (Files.size(file) > Integer.MAX_VALUE - 8) {
                 throw new IOException("larger than 2 GiB, more than a model file can be");
