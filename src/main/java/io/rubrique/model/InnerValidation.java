@@ -38,8 +38,8 @@ final class InnerValidation {
         ThresholdConfig tc = config.thresholds();
         int n = items.size();
         int k = Math.min(tc.innerFolds(), n);
-        boolean needed = "inner-cv".equals(tc.strategy()) || config.calibration().calibrator() != CalibrationConfig.Method.NONE
-                || variants.size() > 1;
+        boolean needed = "inner-cv".equals(tc.strategy())
+                || config.calibration().calibrator() != CalibrationConfig.Method.NONE || variants.size() > 1;
         if (k < 2 || !needed) {
             return null;
         }
