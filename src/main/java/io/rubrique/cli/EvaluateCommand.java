@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -26,16 +27,14 @@ import picocli.CommandLine.Spec;
         description = "Cross-validate a config (repeated, stratified k-fold) and write a run report under the "
                 + "runs directory.")
 public final class EvaluateCommand implements Callable<Integer> {
-    @Option(names = "--labels", paramLabel = "FILE|DIR", defaultValue = "labels",
-            description = "Labelled items: a .jsonl file or a directory of them, with its topics.json (default: ${DEFAULT-VALUE}).")
-    Path labels;
+    @Mixin
+    SharedOptions.Labels labels;
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "Experiment config (default: experiments/default.json, built-in defaults if absent).")
-    Path config;
+    @Mixin
+    SharedOptions.Config config;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Run seed (default: the config's evaluation.seed).")
-    Long seed;
+    @Mixin
+    SharedOptions.Seed seed;
 
     @Option(names = "--folds", paramLabel = "K", description = "Folds (default: the config's evaluation.folds).")
     Integer folds;
@@ -80,19 +79,19 @@ public final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ExperimentConfig cfg = ConfigFiles.readOrDefault(config, err);
+        ExperimentConfig cfg = config.read(err);
         EvaluationConfig ev = cfg.evaluation();
         ExperimentConfig effective = cfg.withEvaluation(new EvaluationConfig(folds == null ? ev.folds() : folds,
-                repeats == null ? ev.repeats() : repeats, seed == null ? ev.seed() : seed));
+                repeats == null ? ev.repeats() : repeats, seed.or(cfg)));
         List<String> problems = effective.evaluation().problems();
         if (!problems.isEmpty()) {
             err.println("rubrique evaluate: " + String.join("; ", problems));
             return 1;
         }
-        LabelSet data = LabelReader.read(labels);
+        LabelSet data = LabelReader.read(labels.path);
         Optional<LabelSet> testSet = test == null ? Optional.empty()
                 : Optional.of(LabelReader.read(test, data.topics()));
-        err.println("evaluating " + effective.name() + " on " + labels + " (" + data.items().size() + " items, "
+        err.println("evaluating " + effective.name() + " on " + labels.path + " (" + data.items().size() + " items, "
                 + effective.evaluation().folds() + " folds x " + effective.evaluation().repeats()
                 + " repeats, seed " + effective.evaluation().seed() + ")");
         RunResult r = EvaluationRun.run(UnlabelledOption.apply(data, effective, unlabelled, err),
