@@ -45,16 +45,11 @@ public final class Bootstrap {
 
     /** The metrics of every resample on every repeat ({@code values[b][r]}), and the repeat each resample uses. */
     public record Resampled(MetricValues[][] values, int[] repeatDraw) {
-        /** Arrays compared by content ({@link ValueRecords}). */
-        @Override
-        public boolean equals(Object o) {
-            return ValueRecords.equal(this, o);
-        }
+        @Override // arrays by content
+        public boolean equals(Object o) { return ValueRecords.equal(this, o); }
 
         @Override
-        public int hashCode() {
-            return ValueRecords.hash(this);
-        }
+        public int hashCode() { return ValueRecords.hash(this); }
 
         /** The metrics of resample {@code b} on its drawn repeat. */
         MetricValues of(int b) {

@@ -18,16 +18,11 @@ import java.util.Set;
  * @param assignment {@code assignment[r][i]} is the test fold of item {@code i} (data order) in repeat {@code r}
  */
 public record FoldPlan(int folds, int repeats, long seed, int[][] assignment) {
-    /** Arrays compared by content ({@link ValueRecords}). */
-    @Override
-    public boolean equals(Object o) {
-        return ValueRecords.equal(this, o);
-    }
+    @Override // arrays by content
+    public boolean equals(Object o) { return ValueRecords.equal(this, o); }
 
     @Override
-    public int hashCode() {
-        return ValueRecords.hash(this);
-    }
+    public int hashCode() { return ValueRecords.hash(this); }
 
     public static FoldPlan stratified(List<LabelledItem> items, TopicSet topics, int folds, int repeats, long seed) {
         List<Set<String>> labels = items.stream().map(LabelledItem::topics).toList();

@@ -10,14 +10,9 @@ import io.rubrique.util.ValueRecords;
  */
 public record FoldResult(int repeat, int fold, double fraction, int[] testIndices, double[][] scores,
         double[] thresholds, int trainSize, long trainMillis) {
-    /** Arrays compared by content ({@link ValueRecords}). */
-    @Override
-    public boolean equals(Object o) {
-        return ValueRecords.equal(this, o);
-    }
+    @Override // arrays by content
+    public boolean equals(Object o) { return ValueRecords.equal(this, o); }
 
     @Override
-    public int hashCode() {
-        return ValueRecords.hash(this);
-    }
+    public int hashCode() { return ValueRecords.hash(this); }
 }

@@ -12,16 +12,11 @@ import io.rubrique.data.TopicSet;
  */
 public record Predictions(int repeat, TopicSet topics, boolean[][] gold, double[][] scores, double[][] thresholds,
         int[] fold) {
-    /** Arrays compared by content ({@link ValueRecords}). */
-    @Override
-    public boolean equals(Object o) {
-        return ValueRecords.equal(this, o);
-    }
+    @Override // arrays by content
+    public boolean equals(Object o) { return ValueRecords.equal(this, o); }
 
     @Override
-    public int hashCode() {
-        return ValueRecords.hash(this);
-    }
+    public int hashCode() { return ValueRecords.hash(this); }
 
 
     /** The decisions: a topic is predicted when its score is at least its threshold. */

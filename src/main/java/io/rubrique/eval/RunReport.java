@@ -53,16 +53,11 @@ public record RunReport(
      */
     public record Protocol(int folds, int repeats, long seed, String stratification, String predictions,
             int threads, List<String> itemIds, int[][] assignment) {
-        /** Arrays compared by content ({@link ValueRecords}). */
-        @Override
-        public boolean equals(Object o) {
-            return ValueRecords.equal(this, o);
-        }
+        @Override // arrays by content
+        public boolean equals(Object o) { return ValueRecords.equal(this, o); }
 
         @Override
-        public int hashCode() {
-            return ValueRecords.hash(this);
-        }
+        public int hashCode() { return ValueRecords.hash(this); }
     }
 
     /** How every interval of the report was made, and what it means. */

@@ -103,16 +103,11 @@ final class Summaries {
 
     /** One topic's gold decisions and scores, position by position (a private carrier, never compared). */
     private record Column(boolean[] gold, double[] scores) {
-        /** Arrays compared by content ({@link ValueRecords}). */
-        @Override
-        public boolean equals(Object o) {
-            return ValueRecords.equal(this, o);
-        }
+        @Override // arrays by content
+        public boolean equals(Object o) { return ValueRecords.equal(this, o); }
 
         @Override
-        public int hashCode() {
-            return ValueRecords.hash(this);
-        }
+        public int hashCode() { return ValueRecords.hash(this); }
     }
 
     /** Gold and scores of one topic over all repeats' predictions, pooled. */

@@ -153,16 +153,11 @@ public final class BinaryRelevanceTrainer implements Trainer {
 
     /** Per-topic calibrations and thresholds, in topic order. */
     private record Decisions(Calibration[] calibrations, double[] thresholds) {
-        /** Arrays compared by content ({@link ValueRecords}). */
-        @Override
-        public boolean equals(Object o) {
-            return ValueRecords.equal(this, o);
-        }
+        @Override // arrays by content
+        public boolean equals(Object o) { return ValueRecords.equal(this, o); }
 
         @Override
-        public int hashCode() {
-            return ValueRecords.hash(this);
-        }
+        public int hashCode() { return ValueRecords.hash(this); }
     }
 
     /**

@@ -9,16 +9,11 @@ import io.rubrique.text.SparseVector;
  * cheap to store and load, and explainable term by term.
  */
 record LinearScorer(double[] weights, double bias) implements TopicScorer {
-    /** Arrays compared by content ({@link ValueRecords}). */
-    @Override
-    public boolean equals(Object o) {
-        return ValueRecords.equal(this, o);
-    }
+    @Override // arrays by content
+    public boolean equals(Object o) { return ValueRecords.equal(this, o); }
 
     @Override
-    public int hashCode() {
-        return ValueRecords.hash(this);
-    }
+    public int hashCode() { return ValueRecords.hash(this); }
 
     private static final long serialVersionUID = 1L;
 

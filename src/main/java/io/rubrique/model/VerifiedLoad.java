@@ -82,16 +82,11 @@ final class VerifiedLoad {
 
     /** A model file's bytes and their SHA-256. */
     private record HashedBytes(byte[] bytes, String sha256) {
-        /** Arrays compared by content ({@link ValueRecords}). */
-        @Override
-        public boolean equals(Object o) {
-            return ValueRecords.equal(this, o);
-        }
+        @Override // arrays by content
+        public boolean equals(Object o) { return ValueRecords.equal(this, o); }
 
         @Override
-        public int hashCode() {
-            return ValueRecords.hash(this);
-        }
+        public int hashCode() { return ValueRecords.hash(this); }
 
         static HashedBytes read(Path file) throws IOException {
             if (Files.size(file) > Integer.MAX_VALUE - 8) {
