@@ -12,12 +12,19 @@ import java.util.Locale;
  * traversal of the feature vectors, so the first labels cover the pool instead of one corner of it.
  */
 final class ColdStartStrategy implements Strategy {
+    static final String ID = "cold-start";
+
     /** Below this cosine with a topic's seed words, an item is not a seed-word match. */
     static final double MIN_SEED_SIMILARITY = 0.02;
 
     @Override
     public String id() {
-        return "cold-start";
+        return ID;
+    }
+
+    @Override
+    public boolean needsModel() {
+        return false;
     }
 
     @Override

@@ -30,6 +30,16 @@ final class DisagreementStrategy implements Strategy {
     }
 
     @Override
+    public boolean needsModel() {
+        return true;
+    }
+
+    @Override
+    public boolean needsCommittee() {
+        return true;
+    }
+
+    @Override
     public List<Pick> select(Selection s, int n) {
         return select(s, n, shortlistSize(n));
     }

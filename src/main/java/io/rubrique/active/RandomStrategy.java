@@ -7,9 +7,16 @@ import java.util.Random;
 
 /** The baseline: candidates in a random order from the selection's seed (no model, no diversity). */
 final class RandomStrategy implements Strategy {
+    static final String ID = "random";
+
     @Override
     public String id() {
-        return "random";
+        return ID;
+    }
+
+    @Override
+    public boolean needsModel() {
+        return false;
     }
 
     @Override

@@ -5,11 +5,14 @@ import io.rubrique.data.IterativeStratification;
 import io.rubrique.data.LabelledItem;
 import io.rubrique.data.Snippet;
 import io.rubrique.data.TopicSet;
-import io.rubrique.eval.Bootstrap;
+import io.rubrique.eval.Confusion;
+import io.rubrique.eval.Metrics;
 import io.rubrique.util.Seeds;
 import io.rubrique.model.BinaryRelevanceTrainer;
+import io.rubrique.model.ScoringModel;
 import io.rubrique.model.Tagging;
 import io.rubrique.model.TrainedModel;
+import io.rubrique.model.Trainer;
 import io.rubrique.model.TrainingSet;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -152,8 +155,8 @@ public final class Simulation {
 
     private List<Round> runOne(Split split, String strategyId, int repeat, Consumer<String> progress) {
         Strategy strategy = Strategies.get(strategyId);
-        BinaryRelevanceTrainer trainer = new BinaryRelevanceTrainer(setup.config());
-        boolean committee = "disagreement".equals(strategy.id());
+        BinaryRelevanceTrainer trainer = Trainer.forConfig(setup.config());
+        boolean committee = strategy.needsCommittee();
         List<LabelledItem> labelled = new ArrayList<>(split.start());
         Map<String, LabelledItem> hidden = new HashMap<>();
         List<Snippet> pool = new ArrayList<>();
@@ -195,59 +198,30 @@ public final class Simulation {
     }
 
     private Round score(TrainedModel model, List<LabelledItem> test, int queried, int labels) {
-        List<String> ids = setup.topics().ids();
-        long[][] c = new long[ids.size()][3];
-        for (LabelledItem it : test) {
-            Tagging t = model == null ? null : model.tag(it.title(), it.text());
-            for (int k = 0; k < ids.size(); k++) {
-                boolean g = it.has(ids.get(k));
-                boolean p = t != null && t.has(ids.get(k));
-                if (g && p) {
-                    c[k][0]++;
-                } else if (p) {
-                    c[k][1]++;
-                } else if (g) {
-                    c[k][2]++;
-                }
-            }
-        }
-        Map<String, Double> f1 = new LinkedHashMap<>();
-        double macro = 0;
-        long tp = 0;
-        long fp = 0;
-        long fn = 0;
-        for (int k = 0; k < ids.size(); k++) {
-            long d = 2 * c[k][0] + c[k][1] + c[k][2];
-            double f = d == 0 ? 0 : 2.0 * c[k][0] / d;
-            f1.put(ids.get(k), f);
-            macro += f / ids.size();
-            tp += c[k][0];
-            fp += c[k][1];
-            fn += c[k][2];
-        }
-        double micro = 2 * tp + fp + fn == 0 ? 0 : 2.0 * tp / (2 * tp + fp + fn);
-        return new Round(queried, labels, macro, micro, f1);
+        return score(setup.topics(), model, test, queried, labels);
     }
 
-    /** Mean and 95% percentile-bootstrap interval over repeats of values (inside their range). */
-    public static double[] meanAndInterval(double[] values, long seed) {
-        double mean = 0;
-        for (double v : values) {
-            mean += v / values.length;
-        }
-        if (values.length < 2) {
-            return new double[] {mean, mean, mean};
-        }
-        Random r = new Random(seed);
-        double[] means = new double[Bootstrap.RESAMPLES];
-        for (int b = 0; b < means.length; b++) {
-            double s = 0;
-            for (int i = 0; i < values.length; i++) {
-                s += values[r.nextInt(values.length)];
+    /**
+     * Scores {@code model}'s decisions on the test items: per-topic, macro- and micro-F1 with eval's
+     * {@link Confusion} (no model yet: nothing is predicted).
+     */
+    static Round score(TopicSet topics, ScoringModel model, List<LabelledItem> test, int queried, int labels) {
+        List<String> ids = topics.ids();
+        boolean[][] gold = new boolean[test.size()][ids.size()];
+        boolean[][] predicted = new boolean[test.size()][ids.size()];
+        for (int i = 0; i < test.size(); i++) {
+            LabelledItem it = test.get(i);
+            Tagging t = model == null ? null : model.tag(it.title(), it.text());
+            for (int k = 0; k < ids.size(); k++) {
+                gold[i][k] = it.has(ids.get(k));
+                predicted[i][k] = t != null && t.has(ids.get(k));
             }
-            means[b] = s / values.length;
         }
-        List<Double> ci = Bootstrap.percentile95(means);
-        return new double[] {mean, ci.get(0), ci.get(1)};
+        Confusion[] perTopic = Metrics.confusions(gold, predicted, ids.size());
+        Map<String, Double> f1 = new LinkedHashMap<>();
+        for (int k = 0; k < ids.size(); k++) {
+            f1.put(ids.get(k), perTopic[k].f1());
+        }
+        return new Round(queried, labels, Metrics.macroF1(perTopic), Metrics.microF1(perTopic), f1);
     }
 }

@@ -3,11 +3,13 @@ package io.rubrique.active;
 import io.rubrique.config.ExperimentConfig;
 import io.rubrique.data.DataProvenance;
 import io.rubrique.data.TopicSet;
+import io.rubrique.eval.Bootstrap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 
 /**
  * What {@code report.json} of a simulate run holds: the setup and data, and per strategy the learning curve
@@ -35,13 +37,27 @@ public record SimulationReport(String runId, String kind, String startedAt, Stri
 
     /** A mean over repeats with its 95% percentile-bootstrap interval over repeats, and the per-repeat values. */
     public record Figure(double mean, List<Double> ci95, List<Double> values) {
+        /** The mean of {@code values} and a 95% percentile-bootstrap interval over them (inside their range). */
         static Figure of(double[] values, long seed) {
-            double[] m = Simulation.meanAndInterval(values, seed);
+            double mean = 0;
             List<Double> v = new ArrayList<>();
             for (double x : values) {
+                mean += x / values.length;
                 v.add(x);
             }
-            return new Figure(m[0], List.of(m[1], m[2]), v);
+            if (values.length < 2) {
+                return new Figure(mean, List.of(mean, mean), v);
+            }
+            Random r = new Random(seed);
+            double[] means = new double[Bootstrap.RESAMPLES];
+            for (int b = 0; b < means.length; b++) {
+                double s = 0;
+                for (int i = 0; i < values.length; i++) {
+                    s += values[r.nextInt(values.length)];
+                }
+                means[b] = s / values.length;
+            }
+            return new Figure(mean, Bootstrap.percentile95(means), v);
         }
     }
 
@@ -50,7 +66,7 @@ public record SimulationReport(String runId, String kind, String startedAt, Stri
             Map<String, DataProvenance> data, String testDescription, Map<String, String> versions,
             String revision) {
         Simulation.Setup s = r.setup();
-        List<List<Simulation.Round>> random = r.rounds().get("random");
+        List<List<Simulation.Round>> random = r.rounds().get(Strategies.BASELINE);
         Map<String, StrategyCurve> curves = new LinkedHashMap<>();
         double randomFinal = Double.NaN;
         if (random != null) {
@@ -114,7 +130,7 @@ public record SimulationReport(String runId, String kind, String startedAt, Stri
             sb.append(String.format(Locale.ROOT, "%s: macro-F1 %.3f [%.3f, %.3f] after %d queried labels", name,
                     last.macroF1().mean(), last.macroF1().ci95().get(0), last.macroF1().ci95().get(1),
                     last.queried()));
-            if (!"random".equals(name) && c.finalGainOverRandom() != null) {
+            if (!Strategies.BASELINE.equals(name) && c.finalGainOverRandom() != null) {
                 sb.append(String.format(Locale.ROOT, ", %+.3f [%+.3f, %+.3f] over random", c.finalGainOverRandom(),
                         c.finalGainInterval().get(0), c.finalGainInterval().get(1)));
                 sb.append(c.labelsToReachRandomFinal() == null ? "; never reaches random's final figure"

@@ -51,7 +51,7 @@ public final class SimulationWriter {
             List<SimulationReport.Point> pts = e.getValue().points();
             XYSeries s = c.addSeries(e.getKey(), pts.stream().mapToDouble(SimulationReport.Point::queried).toArray(),
                     pts.stream().mapToDouble(p -> p.macroF1().mean()).toArray());
-            s.setLineWidth("random".equals(e.getKey()) ? 1.5f : 2.5f);
+            s.setLineWidth(Strategies.BASELINE.equals(e.getKey()) ? 1.5f : 2.5f);
         }
         return BitmapEncoder.getBitmapBytes(c, BitmapEncoder.BitmapFormat.PNG);
     }
@@ -62,7 +62,7 @@ public final class SimulationWriter {
         List<String> header = new ArrayList<>(List.of("queried"));
         r.strategies().keySet().forEach(s -> {
             header.add(s);
-            if (!"random".equals(s)) {
+            if (!Strategies.BASELINE.equals(s)) {
                 header.add(s + " − random");
             }
         });
@@ -76,14 +76,14 @@ public final class SimulationWriter {
             r.strategies().forEach((s, c) -> {
                 if (kk >= c.points().size()) {
                     row.add("");
-                    if (!"random".equals(s)) {
+                    if (!Strategies.BASELINE.equals(s)) {
                         row.add("");
                     }
                     return;
                 }
                 SimulationReport.Point p = c.points().get(kk);
                 row.add(fig(p.macroF1(), "%.3f"));
-                if (!"random".equals(s)) {
+                if (!Strategies.BASELINE.equals(s)) {
                     row.add(p.gainOverRandom() == null ? "" : fig(p.gainOverRandom(), "%+.3f"));
                 }
             });

@@ -12,6 +12,12 @@ public final class Strategies {
      */
     public static final String DEFAULT = "disagreement";
 
+    /** The baseline every strategy is compared with in a simulation. */
+    public static final String BASELINE = RandomStrategy.ID;
+    /** What a strategy that needs a model does without one. */
+    public static final String COLD_START = ColdStartStrategy.ID;
+
+    /** The registry: a new strategy is one {@link Strategy} class and one entry here. */
     private static final Map<String, Strategy> ALL;
 
     static {
@@ -30,12 +36,31 @@ public final class Strategies {
         return List.copyOf(ALL.keySet());
     }
 
+    /** What {@code --strategy} accepts: "default" and every registered id. */
+    public static List<String> names() {
+        List<String> out = new java.util.ArrayList<>(List.of("default"));
+        out.addAll(ALL.keySet());
+        return out;
+    }
+
+    /**
+     * What {@code simulate} compares by default: the default strategy, the other registered ones except the cold
+     * start (where every model-based strategy begins anyway), and the baseline last.
+     */
+    public static List<String> compared() {
+        List<String> out = new java.util.ArrayList<>(List.of(DEFAULT));
+        ALL.keySet().stream().filter(id -> !id.equals(DEFAULT) && !id.equals(COLD_START) && !id.equals(BASELINE))
+                .forEach(out::add);
+        out.add(BASELINE);
+        return out;
+    }
+
     /** The strategy of that name ("default" is an alias of {@link #DEFAULT}). */
     public static Strategy get(String id) {
         Strategy s = ALL.get("default".equals(id) ? DEFAULT : id);
         if (s == null) {
-            throw new IllegalArgumentException("unknown strategy '" + id + "' (known: default, "
-                    + String.join(", ", ALL.keySet()) + ")");
+            throw new IllegalArgumentException("unknown strategy '" + id + "' (known: " + String.join(", ", names())
+                    + ")");
         }
         return s;
     }

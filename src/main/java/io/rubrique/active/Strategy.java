@@ -11,5 +11,16 @@ public interface Strategy {
     /** The name used on the command line and in reports. */
     String id();
 
+    /**
+     * Whether it ranks by a model's scores; without a model such a strategy falls back to the cold start, and
+     * callers load or train one for it.
+     */
+    boolean needsModel();
+
+    /** Whether it ranks by the disagreement of a committee of fold models, which callers then train. */
+    default boolean needsCommittee() {
+        return false;
+    }
+
     List<Pick> select(Selection selection, int n);
 }

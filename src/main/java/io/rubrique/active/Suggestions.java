@@ -37,8 +37,8 @@ public final class Suggestions {
 
     /** The strategy actually used: a model-based one falls back to the cold start without a model. */
     public static String effective(Strategy s, Selection sel) {
-        if (sel.model().isEmpty() && !"random".equals(s.id())) {
-            return "cold-start";
+        if (sel.model().isEmpty() && s.needsModel()) {
+            return Strategies.COLD_START;
         }
         return s.id();
     }

@@ -29,6 +29,11 @@ final class UncertaintyStrategy implements Strategy {
     }
 
     @Override
+    public boolean needsModel() {
+        return true;
+    }
+
+    @Override
     public List<Pick> select(Selection s, int n) {
         if (s.model().isEmpty()) {
             return new ColdStartStrategy().select(s, n);

@@ -27,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -46,8 +47,8 @@ public final class ClassifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", paramLabel = "DIR", description = "Model directory (default: ${DEFAULT-VALUE}).")
-    Path model = Path.of("models/default");
+    @Mixin
+    SharedOptions.Model model;
 
     @Option(names = "--in", paramLabel = "FILE", description = "JSON lines to classify (default: stdin).")
     Path in;
@@ -78,7 +79,7 @@ public final class ClassifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        TopicTagger tagger = TopicTagger.load(model);
+        TopicTagger tagger = TopicTagger.load(model.orDefault());
         if (!texts.isEmpty()) {
             if (in != null) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give TEXT arguments or --in, not both");

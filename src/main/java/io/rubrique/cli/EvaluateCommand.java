@@ -7,7 +7,6 @@ import io.rubrique.data.LabelSet;
 import io.rubrique.eval.EvaluationRun;
 import io.rubrique.eval.RunResult;
 import io.rubrique.model.TrainingSet;
-import io.rubrique.model.BinaryRelevanceTrainer;
 import io.rubrique.model.Trainer;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -19,6 +18,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -27,16 +27,14 @@ import picocli.CommandLine.Spec;
         description = "Cross-validate a config (repeated, stratified k-fold) and write a run report under the "
                 + "runs directory.")
 public final class EvaluateCommand implements Callable<Integer> {
-    @Option(names = "--labels", paramLabel = "FILE|DIR", defaultValue = "labels",
-            description = "Labelled items: a .jsonl file or a directory of them, with its topics.json (default: ${DEFAULT-VALUE}).")
-    Path labels;
+    @Mixin
+    SharedOptions.Labels labels;
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "Experiment config (default: experiments/default.json, built-in defaults if absent).")
-    Path config;
+    @Mixin
+    SharedOptions.Config config;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Run seed (default: the config's evaluation.seed).")
-    Long seed;
+    @Mixin
+    SharedOptions.Seed seed;
 
     @Option(names = "--folds", paramLabel = "K", description = "Folds (default: the config's evaluation.folds).")
     Integer folds;
@@ -50,7 +48,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     Path test;
 
     @Option(names = "--unlabelled", paramLabel = "FILE", arity = "1..*",
-            description = "Unlabelled items for the config's unlabelled method (default: labels/inbox.jsonl when it exists and the config enables one).")
+            description = "Unlabelled items for the config's unlabelled method (default: inbox.jsonl beside the labels when it exists and the config enables one).")
     List<Path> unlabelled;
 
     @Option(names = "--curve-repeats", paramLabel = "N", defaultValue = "3",
@@ -68,7 +66,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     private final EvaluationRun.Options options;
 
     public EvaluateCommand() {
-        this(BinaryRelevanceTrainer::new, EvaluationRun.Options.defaults());
+        this(Trainer::forConfig, EvaluationRun.Options.defaults());
     }
 
     /** For tests: another trainer and other run options (e.g. silent progress). */
@@ -81,22 +79,22 @@ public final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ExperimentConfig cfg = ConfigFiles.readOrDefault(config, err);
+        ExperimentConfig cfg = config.read(err);
         EvaluationConfig ev = cfg.evaluation();
         ExperimentConfig effective = cfg.withEvaluation(new EvaluationConfig(folds == null ? ev.folds() : folds,
-                repeats == null ? ev.repeats() : repeats, seed == null ? ev.seed() : seed));
+                repeats == null ? ev.repeats() : repeats, seed.or(cfg)));
         List<String> problems = effective.evaluation().problems();
         if (!problems.isEmpty()) {
             err.println("rubrique evaluate: " + String.join("; ", problems));
             return 1;
         }
-        LabelSet data = LabelReader.read(labels);
+        LabelSet data = LabelReader.read(labels.path);
         Optional<LabelSet> testSet = test == null ? Optional.empty()
                 : Optional.of(LabelReader.read(test, data.topics()));
-        err.println("evaluating " + effective.name() + " on " + labels + " (" + data.items().size() + " items, "
+        err.println("evaluating " + effective.name() + " on " + labels.path + " (" + data.items().size() + " items, "
                 + effective.evaluation().folds() + " folds x " + effective.evaluation().repeats()
                 + " repeats, seed " + effective.evaluation().seed() + ")");
-        RunResult r = EvaluationRun.run(UnlabelledOption.apply(TrainingSet.of(data), effective, unlabelled, err),
+        RunResult r = EvaluationRun.run(UnlabelledOption.apply(data, effective, unlabelled, err),
                 effective, trainers.apply(effective),
                 effective.evaluation().seed(), testSet, runsDir, "evaluate", Map.of(),
                 options.withCurveRepeats(curveRepeats));

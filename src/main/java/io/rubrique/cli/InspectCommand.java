@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -21,8 +22,8 @@ public final class InspectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", paramLabel = "DIR", description = "Model directory (default: ${DEFAULT-VALUE}).")
-    Path model = Path.of("models/default");
+    @Mixin
+    SharedOptions.Model model;
 
     @Option(names = "--top", paramLabel = "N", description = "Terms shown per direction (default: ${DEFAULT-VALUE}).")
     int top = 12;
@@ -30,11 +31,11 @@ public final class InspectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        TopicTagger tagger = TopicTagger.load(model);
+        TopicTagger tagger = TopicTagger.load(model.orDefault());
         Manifest m = tagger.manifest();
         ModelInspection in = tagger.inspect(top);
         out.printf(Locale.ROOT, "model %s (version %s), config %s, learner %s %s%n", m.name(),
-                ModelArtifact.resolve(model).getFileName(), m.config().name(), m.config().learner().type(),
+                ModelArtifact.resolve(model.orDefault()).getFileName(), m.config().name(), m.config().learner().type(),
                 m.config().learner().options());
         out.printf(Locale.ROOT, "trained on %s: %d items (sha256 %s), seed %d, %s, rubrique %s, code %s%n",
                 m.data().path(), m.data().items(), m.data().sha256().substring(0, 12), m.seed(), m.createdAt(),

@@ -58,7 +58,9 @@ public final class LabelCommand implements Callable<Integer> {
     @Option(names = "--name", description = "Who is labelling, recorded with every label (default: the OS user).")
     String name = System.getProperty("user.name", "unknown");
 
-    @Option(names = "--strategy", paramLabel = "S", description = "Selection strategy (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--strategy", paramLabel = "S", completionCandidates = RegistryHelp.StrategyNames.class,
+            description = "Selection strategy, one of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE} = "
+                    + Strategies.DEFAULT + ").")
     String strategy = "default";
 
     @Option(names = "--host", description = "Bind address (default: ${DEFAULT-VALUE}).")
@@ -110,7 +112,7 @@ public final class LabelCommand implements Callable<Integer> {
                 : RetrainJob.figuresOf(runsDir, tagger.manifest().modelSha256()));
         RetrainJob retrain = new RetrainJob(labels, cfg, model, runsDir,
                 t -> session.useModel(t, t.manifest().modelSha256()), session::useCommittee);
-        if (tagger != null && "disagreement".equals(Strategies.get(strategy).id())) {
+        if (tagger != null && Strategies.get(strategy).needsCommittee()) {
             retrain.startCommittee();
         }
         LabelServer server = new LabelServer(options, session, retrain, figures::get).start();

@@ -72,6 +72,7 @@ public final class Main implements Runnable {
                 cl.addSubcommand(c);
             }
         }
+        RegistryHelp.addLearnerFooters(cl);
         // set after registering: these setters apply to the command and the subcommands it has at that time
         return cl.setCaseInsensitiveEnumValuesAllowed(true).setExecutionExceptionHandler(new ErrorReporter());
     }

@@ -5,7 +5,7 @@ import io.rubrique.data.LabelSet;
 import io.rubrique.eval.EvaluationRun;
 import io.rubrique.eval.RunResult;
 import io.rubrique.eval.report.ReportTables;
-import io.rubrique.model.BinaryRelevanceTrainer;
+import io.rubrique.model.Trainer;
 import io.rubrique.model.ModelArtifact;
 import io.rubrique.model.TrainedModel;
 import io.rubrique.model.TrainingSet;
@@ -23,7 +23,7 @@ final class RunReporting {
     static RunResult evaluateAndReport(PrintWriter out, TrainingSet data, ExperimentConfig cfg, long seed,
             Optional<LabelSet> test, Path runsDir, ModelArtifact.Saved saved, TrainedModel finalModel)
             throws IOException {
-        RunResult r = EvaluationRun.run(data, cfg, new BinaryRelevanceTrainer(cfg), seed, test, runsDir, "train",
+        RunResult r = EvaluationRun.run(data, cfg, Trainer.forConfig(cfg), seed, test, runsDir, "train",
                 Map.of("model_version", io.rubrique.data.DataProvenance.displayPath(saved.versionDir()),
                         "model_sha256", saved.manifest().modelSha256()),
                 EvaluationRun.Options.defaults().withFinalModel(finalModel));

@@ -26,6 +26,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -67,17 +68,19 @@ public final class SimulateCommand implements Callable<Integer> {
     int budget = 150;
 
     @Option(names = "--strategies", paramLabel = "a,b", split = ",",
-            description = "Strategies to compare (default: disagreement,uncertainty,rare-uncertainty,random).")
-    List<String> strategies = new ArrayList<>(List.of("disagreement", "uncertainty", "rare-uncertainty", "random"));
+            completionCandidates = RegistryHelp.StrategyNames.class,
+            description = "Strategies to compare, from ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    List<String> strategies = new ArrayList<>(Strategies.compared());
 
     @Option(names = "--repeats", paramLabel = "R", description = "Repeats, each with its own held-back items and draws (default: ${DEFAULT-VALUE}).")
     int repeats = 5;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Experiment config trained every round (default: experiments/default.json).")
-    Path config;
+    /** The experiment config trained every round. */
+    @Mixin
+    SharedOptions.Config config;
 
-    @Option(names = "--seed", description = "Seed (default: ${DEFAULT-VALUE}).")
-    long seed = 42;
+    @Mixin
+    SharedOptions.Seed seed;
 
     @Option(names = "--threads", description = "Parallel simulations (default: number of cores).")
     int threads = Runtime.getRuntime().availableProcessors();
@@ -93,12 +96,13 @@ public final class SimulateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ExperimentConfig cfg = ConfigFiles.readOrDefault(config, err);
+        ExperimentConfig cfg = config.read(err);
         List<String> named = strategies.stream().map(s -> "default".equals(s) ? Strategies.DEFAULT : s).toList();
-        if (!named.contains("random")) {
-            err.println("note: adding the random baseline, which the report compares every strategy with");
+        if (!named.contains(Strategies.BASELINE)) {
+            err.println("note: adding the " + Strategies.BASELINE
+                    + " baseline, which the report compares every strategy with");
             named = new ArrayList<>(named);
-            named.add("random");
+            named.add(Strategies.BASELINE);
         }
         Instant started = Instant.now();
         LabelSet first = LabelReader.read(labels.get(0));
@@ -132,7 +136,7 @@ public final class SimulateCommand implements Callable<Integer> {
                     .map(DataProvenance::displayPath).toList()), pool.sha256(), extra.size(), Map.of()));
         }
         Simulation.Setup setup = new Simulation.Setup(topics, startItems, oracle, testItems, holdBack, draws, batch,
-                budget, named, repeats, seed, cfg, Math.max(1, threads), extra);
+                budget, named, repeats, seed.or(cfg), cfg, Math.max(1, threads), extra);
         err.printf(Locale.ROOT, "simulating %s: %d repeat(s), batches of %d up to %d queried labels...%n",
                 String.join(", ", named), repeats, batch, budget);
         err.flush();

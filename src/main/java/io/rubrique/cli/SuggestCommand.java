@@ -9,6 +9,7 @@ import io.rubrique.config.ExperimentConfig;
 import io.rubrique.data.LabelReader;
 import io.rubrique.data.LabelSet;
 import io.rubrique.data.PoolReader;
+import io.rubrique.model.Trainer;
 import io.rubrique.model.BinaryRelevanceTrainer;
 import io.rubrique.model.ScoringModel;
 import io.rubrique.model.TopicTagger;
@@ -24,6 +25,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -44,26 +46,26 @@ public final class SuggestCommand implements Callable<Integer> {
             description = "Unlabelled items, JSON lines {\"id\", \"title\"?, \"text\"} (default: labels/inbox.jsonl).")
     List<Path> pool = new ArrayList<>(List.of(Path.of("labels/inbox.jsonl")));
 
-    @Option(names = "--labels", paramLabel = "FILE|DIR", description = "Labelled items (default: ${DEFAULT-VALUE}).")
-    Path labels = Path.of("labels");
+    @Mixin
+    SharedOptions.Labels labels;
 
-    @Option(names = "--model", paramLabel = "DIR",
-            description = "Model to score with (default: models/default when it exists; none means cold start).")
-    Path model;
+    /** The model to score with; without --model, models/default when it exists, else a cold start. */
+    @Mixin
+    SharedOptions.Model model;
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "Config the disagreement committee is trained with (default: experiments/default.json).")
-    Path config;
+    /** The config a committee is trained with, and the seed's default. */
+    @Mixin
+    SharedOptions.Config config;
 
     @Option(names = "--n", paramLabel = "N", description = "How many to suggest (default: ${DEFAULT-VALUE}).")
     int n = 20;
 
-    @Option(names = "--strategy", paramLabel = "S",
-            description = "default (= " + Strategies.DEFAULT + "), uncertainty, rare-uncertainty, disagreement, random, cold-start.")
+    @Option(names = "--strategy", paramLabel = "S", completionCandidates = RegistryHelp.StrategyNames.class,
+            description = "One of ${COMPLETION-CANDIDATES} (default = " + Strategies.DEFAULT + ").")
     String strategy = "default";
 
-    @Option(names = "--seed", description = "Seed for random choices (default: ${DEFAULT-VALUE}).")
-    long seed = 42;
+    @Mixin
+    SharedOptions.Seed seed;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write JSON lines here (atomically) instead of a table on stdout.")
     Path out;
@@ -76,12 +78,14 @@ public final class SuggestCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--n must be at least 1");
         }
         Strategy s = Strategies.get(strategy);
-        LabelSet labelled = LabelReader.read(labels);
+        LabelSet labelled = LabelReader.read(labels.path);
+        ExperimentConfig cfg = config.read(err);
+        long runSeed = seed.or(cfg);
         PoolReader.Pool items = PoolReader.read(pool);
         ScoringModel scorer = null;
         List<? extends ScoringModel> committee = List.of();
-        Path modelDir = model != null ? model : Path.of("models/default");
-        if (model != null || Files.exists(modelDir)) {
+        Path modelDir = model.orDefault();
+        if (model.given() || Files.exists(modelDir)) {
             TopicTagger t = TopicTagger.load(modelDir);
             if (!t.topics().sameIds(labelled.topics())) {
                 throw new IllegalArgumentException(modelDir + ": the model's topics " + t.topics()
@@ -89,17 +93,16 @@ public final class SuggestCommand implements Callable<Integer> {
             }
             scorer = t;
         }
-        if ("disagreement".equals(s.id()) && !labelled.items().isEmpty()) {
-            ExperimentConfig cfg = ConfigFiles.readOrDefault(config, err);
+        if (s.needsCommittee() && !labelled.items().isEmpty()) {
             err.println("training the committee of fold models on " + labelled.items().size() + " items...");
             err.flush();
-            BinaryRelevanceTrainer.Committee c = new BinaryRelevanceTrainer(cfg)
-                    .trainWithCommittee(TrainingSet.of(labelled), seed);
+            BinaryRelevanceTrainer.Committee c = Trainer.forConfig(cfg)
+                    .trainWithCommittee(TrainingSet.of(labelled), runSeed);
             committee = c.folds();
             scorer = scorer != null ? scorer : c.model();
         }
         long t0 = System.nanoTime();
-        Selection sel = Selection.of(labelled.topics(), labelled.items(), items.items(), scorer, committee, seed);
+        Selection sel = Selection.of(labelled.topics(), labelled.items(), items.items(), scorer, committee, runSeed);
         List<Pick> picks = s.select(sel, n);
         long ms = (System.nanoTime() - t0) / 1_000_000;
         String used = Suggestions.effective(s, sel);

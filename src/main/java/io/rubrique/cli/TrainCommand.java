@@ -3,7 +3,7 @@ package io.rubrique.cli;
 import io.rubrique.config.ExperimentConfig;
 import io.rubrique.data.LabelReader;
 import io.rubrique.data.LabelSet;
-import io.rubrique.model.BinaryRelevanceTrainer;
+import io.rubrique.model.Trainer;
 import io.rubrique.model.ModelArtifact;
 import io.rubrique.model.TrainedModel;
 import io.rubrique.model.TrainingSet;
@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -31,18 +32,17 @@ public final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--labels", paramLabel = "FILE|DIR",
-            description = "Labelled items: a .jsonl file or a directory of them, with its topics.json (default: ${DEFAULT-VALUE}).")
-    Path labels = Path.of("labels");
+    @Mixin
+    SharedOptions.Labels labels;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Experiment config (default: ${DEFAULT-VALUE}).")
-    Path config = Path.of("experiments/default.json");
+    @Mixin
+    SharedOptions.Config config;
 
     @Option(names = "--model", paramLabel = "DIR", description = "Model directory (default: models/<config name>).")
     Path model;
 
-    @Option(names = "--seed", description = "Seed for inner folds and evaluation (default: the config's evaluation.seed).")
-    Long seed;
+    @Mixin
+    SharedOptions.Seed seed;
 
     @Option(names = "--runs-dir", paramLabel = "DIR", description = "Where run reports go (default: ${DEFAULT-VALUE}).")
     Path runsDir = Path.of("experiments/runs");
@@ -54,22 +54,22 @@ public final class TrainCommand implements Callable<Integer> {
     boolean noEval;
 
     @Option(names = "--unlabelled", paramLabel = "FILE", arity = "1..*",
-            description = "Unlabelled items for the config's unlabelled method (default: labels/inbox.jsonl when it exists and the config enables one).")
+            description = "Unlabelled items for the config's unlabelled method (default: inbox.jsonl beside the labels when it exists and the config enables one).")
     List<Path> unlabelled;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        ExperimentConfig cfg = ConfigFiles.read(config);
-        LabelSet data = LabelReader.read(labels);
+        ExperimentConfig cfg = config.read(spec.commandLine().getErr());
+        LabelSet data = LabelReader.read(labels.path);
         Optional<LabelSet> testSet = test == null ? Optional.empty()
                 : Optional.of(LabelReader.read(test, data.topics()));
-        long runSeed = seed != null ? seed : cfg.evaluation().seed();
+        long runSeed = seed.or(cfg);
         Path modelDir = model != null ? model : Path.of("models", cfg.name());
-        TrainingSet training = UnlabelledOption.apply(TrainingSet.of(data), cfg, unlabelled,
+        TrainingSet training = UnlabelledOption.apply(data, cfg, unlabelled,
                 spec.commandLine().getErr());
 
-        TrainedModel trained = new BinaryRelevanceTrainer(cfg).train(training, runSeed);
+        TrainedModel trained = Trainer.forConfig(cfg).train(training, runSeed);
         ModelArtifact.Saved saved = ModelArtifact.save(modelDir, trained);
 
         out.printf("model:   %s  (version %s; config %s, %d items, %d topics, trained in %d ms, sha256 %s)%n",

@@ -2,6 +2,7 @@ package io.rubrique.cli;
 
 import io.rubrique.config.ExperimentConfig;
 import io.rubrique.data.DataProvenance;
+import io.rubrique.data.LabelSet;
 import io.rubrique.data.PoolReader;
 import io.rubrique.model.ModelProvenance;
 import io.rubrique.model.TrainingSet;
@@ -13,19 +14,22 @@ import java.util.List;
 
 /**
  * {@code --unlabelled FILE…} of train, evaluate and simulate: the unlabelled items the config's unlabelled
- * method learns from; by default {@code labels/inbox.jsonl} when it exists and the config enables a method.
+ * method learns from; by default the inbox beside the label set ({@code labels/inbox.jsonl} for {@code labels/})
+ * when it exists and the config enables a method.
  */
 final class UnlabelledOption {
-    static final Path INBOX = Path.of("labels/inbox.jsonl");
+    static final String INBOX = "inbox.jsonl";
 
     private UnlabelledOption() {
     }
 
     /** The training set with its unlabelled items, or unchanged when none apply. */
-    static TrainingSet apply(TrainingSet data, ExperimentConfig cfg, List<Path> given, PrintWriter err)
+    static TrainingSet apply(LabelSet labels, ExperimentConfig cfg, List<Path> given, PrintWriter err)
             throws IOException {
+        TrainingSet data = TrainingSet.of(labels);
+        Path inbox = inboxBeside(labels.origin());
         List<Path> files = given != null && !given.isEmpty() ? given
-                : cfg.unlabelled().enabled() && Files.isRegularFile(INBOX) ? List.of(INBOX) : List.of();
+                : cfg.unlabelled().enabled() && Files.isRegularFile(inbox) ? List.of(inbox) : List.of();
         if (files.isEmpty()) {
             return data;
         }
@@ -40,5 +44,11 @@ final class UnlabelledOption {
                 + cfg.unlabelled().method());
         return data.withUnlabelled(pool.items(), new ModelProvenance.UnlabelledProvenance(paths,
                 pool.records().size(), pool.sha256(), cfg.unlabelled().method()));
+    }
+
+    /** The inbox of a label set: {@code DIR/inbox.jsonl} for a directory, the sibling inbox for a file. */
+    static Path inboxBeside(Path labels) {
+        Path dir = Files.isDirectory(labels) ? labels : labels.toAbsolutePath().getParent();
+        return dir == null ? Path.of(INBOX) : dir.resolve(INBOX);
     }
 }

@@ -9,7 +9,12 @@ import java.util.List;
  * logistic function (a probability for logistic regression, only a monotone squashing for an SVM margin).
  */
 public record CalibrationConfig(String method) implements java.io.Serializable {
-    public static final List<String> METHODS = List.of("platt", "none");
+    /** The calibration methods. */
+    public enum Method implements Choice {
+        PLATT, NONE
+    }
+
+    public static final List<String> METHODS = Choice.ids(Method.class);
 
     public CalibrationConfig {
         method = method == null ? "platt" : method;
@@ -17,6 +22,11 @@ public record CalibrationConfig(String method) implements java.io.Serializable {
 
     public static CalibrationConfig defaults() {
         return new CalibrationConfig(null);
+    }
+
+    /** {@code method} as its constant. */
+    public Method calibrator() {
+        return Choice.of(Method.class, method, "calibration.method");
     }
 
     public List<String> problems() {

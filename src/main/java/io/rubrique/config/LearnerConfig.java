@@ -17,8 +17,18 @@ import java.util.List;
  */
 public record LearnerConfig(String type, String options, String balance, List<Double> cGrid, String selection)
         implements java.io.Serializable {
-    public static final List<String> BALANCE = List.of("weights", "none");
-    public static final List<String> SELECTION = List.of("average-precision", "log-loss");
+    /** How class imbalance is handled ({@code balance}). */
+    public enum Balance implements Choice {
+        WEIGHTS, NONE
+    }
+
+    /** How the inner cross-validation compares regularisation values ({@code selection}). */
+    public enum Selection implements Choice {
+        AVERAGE_PRECISION, LOG_LOSS
+    }
+
+    public static final List<String> BALANCE = Choice.ids(Balance.class);
+    public static final List<String> SELECTION = Choice.ids(Selection.class);
 
     public LearnerConfig {
         type = type == null ? "liblinear" : type;
@@ -34,6 +44,16 @@ public record LearnerConfig(String type, String options, String balance, List<Do
 
     public static LearnerConfig defaults() {
         return new LearnerConfig(null, null, null);
+    }
+
+    /** {@code balance} as its constant. */
+    public Balance balancing() {
+        return Choice.of(Balance.class, balance, "learner.balance");
+    }
+
+    /** {@code selection} as its constant. */
+    public Selection selectionMetric() {
+        return Choice.of(Selection.class, selection, "learner.selection");
     }
 
     /** Whether the regularisation is chosen per topic by the inner cross-validation ({@code c_grid} given). */

@@ -21,7 +21,12 @@ import java.util.List;
  */
 public record UnlabelledConfig(String method, Double weight, Integer perTopic, Integer neighbours, Integer maxItems)
         implements java.io.Serializable {
-    public static final List<String> METHODS = List.of("none", "self-training", "neighbours");
+    /** The ways of learning from unlabelled items. */
+    public enum Method implements Choice {
+        NONE, SELF_TRAINING, NEIGHBOURS
+    }
+
+    public static final List<String> METHODS = Choice.ids(Method.class);
 
     public UnlabelledConfig {
         method = method == null ? "none" : method;
@@ -35,8 +40,13 @@ public record UnlabelledConfig(String method, Double weight, Integer perTopic, I
         return new UnlabelledConfig(null, null, null, null, null);
     }
 
+    /** {@code method} as its constant. */
+    public Method kind() {
+        return Choice.of(Method.class, method, "unlabelled.method");
+    }
+
     public boolean enabled() {
-        return !"none".equals(method);
+        return kind() != Method.NONE;
     }
 
     public List<String> problems() {

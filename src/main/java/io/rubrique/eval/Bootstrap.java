@@ -1,5 +1,6 @@
 package io.rubrique.eval;
 
+import io.rubrique.util.ValueRecords;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -44,6 +45,12 @@ public final class Bootstrap {
 
     /** The metrics of every resample on every repeat ({@code values[b][r]}), and the repeat each resample uses. */
     public record Resampled(MetricValues[][] values, int[] repeatDraw) {
+        @Override // arrays by content
+        public boolean equals(Object o) { return ValueRecords.equal(this, o); }
+
+        @Override
+        public int hashCode() { return ValueRecords.hash(this); }
+
         /** The metrics of resample {@code b} on its drawn repeat. */
         MetricValues of(int b) {
             MetricValues[] row = values[b];

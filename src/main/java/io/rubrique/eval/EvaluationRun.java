@@ -35,7 +35,7 @@ import java.util.function.BiFunction;
  * calls it after fitting its final model:
  *
  * <pre>{@code
- * RunResult r = EvaluationRun.run(TrainingSet.of(labels), config, new BinaryRelevanceTrainer(config), seed,
+ * RunResult r = EvaluationRun.run(TrainingSet.of(labels), config, Trainer.forConfig(config), seed,
  *         Optional.empty(), Path.of("experiments/runs"), "evaluate", Map.of());
  * r.runDir();                          // experiments/runs/20250101T120000Z-default
  * r.report().metrics().macroF1();      // mean, ci95 (for new items), values per repeat
@@ -186,16 +186,27 @@ public final class EvaluationRun {
                 "out-of-fold predictions of every repeat, one line per item and repeat", options.threads(),
                 items.stream().map(LabelledItem::id).toList(), plan.assignment());
         String runId = RunWriter.freeId(runsDir, RunWriter.baseId(started, used.name()));
-        RunReport report = new RunReport(runId, started.toString(), options.clock().instant().toString(), kind, used,
-                topics, data.data(), data.unlabelledData(), protocol, new RunReport.Intervals(Bootstrap.METHOD, bootstrap.resamples(),
-                        bootstrapSeed, Bootstrap.MEANING),
-                Summaries.metrics(topics, perRepeat, resampled, support), Summaries.reliability(topics, pooled),
-                Summaries.perFold(topics, results, pooled), curve, Summaries.thresholds(topics, results),
-                Summaries.prCurves(topics, pooled), explained(Summaries.errors(items, topics, pooled, ERROR_ROWS),
-                        items, options.finalModel().orElseGet(() -> trainer.train(data, Seeds.derive(seed, -4)))),
-                testResult,
-                options.finalModel().map(TrainedModel::provenance).orElse(null), timings, Versions.libraries(),
-                Versions.codeRevision(Path.of(".")), new TreeMap<>(extra));
+        RunReport report = RunReport.builder()
+                .runId(runId).startedAt(started.toString()).finishedAt(options.clock().instant().toString())
+                .kind(kind).config(used).topics(topics).data(data.data()).unlabelled(data.unlabelledData())
+                .protocol(protocol)
+                .intervals(new RunReport.Intervals(Bootstrap.METHOD, bootstrap.resamples(), bootstrapSeed,
+                        Bootstrap.MEANING))
+                .metrics(Summaries.metrics(topics, perRepeat, resampled, support))
+                .reliability(Summaries.reliability(topics, pooled))
+                .perFold(Summaries.perFold(topics, results, pooled))
+                .learningCurve(curve)
+                .thresholds(Summaries.thresholds(topics, results))
+                .prCurves(Summaries.prCurves(topics, pooled))
+                .errors(explained(Summaries.errors(items, topics, pooled, ERROR_ROWS), items,
+                        options.finalModel().orElseGet(() -> trainer.train(data, Seeds.derive(seed, -4)))))
+                .test(testResult)
+                .model(options.finalModel().map(TrainedModel::provenance).orElse(null))
+                .timings(timings)
+                .versions(Versions.libraries())
+                .codeRevision(Versions.codeRevision(Path.of(".")))
+                .extra(new TreeMap<>(extra))
+                .build();
         return new RunOutcome(report, items, pooled, test.map(LabelSet::items).orElse(List.of()), testPredictions);
     }
 

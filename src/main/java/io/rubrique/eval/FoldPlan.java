@@ -1,5 +1,6 @@
 package io.rubrique.eval;
 
+import io.rubrique.util.ValueRecords;
 import io.rubrique.util.Seeds;
 import io.rubrique.data.IterativeStratification;
 
@@ -17,6 +18,11 @@ import java.util.Set;
  * @param assignment {@code assignment[r][i]} is the test fold of item {@code i} (data order) in repeat {@code r}
  */
 public record FoldPlan(int folds, int repeats, long seed, int[][] assignment) {
+    @Override // arrays by content
+    public boolean equals(Object o) { return ValueRecords.equal(this, o); }
+
+    @Override
+    public int hashCode() { return ValueRecords.hash(this); }
 
     public static FoldPlan stratified(List<LabelledItem> items, TopicSet topics, int folds, int repeats, long seed) {
         List<Set<String>> labels = items.stream().map(LabelledItem::topics).toList();

@@ -1,5 +1,7 @@
 package io.rubrique.eval;
 
+import io.rubrique.util.ValueRecords;
+
 /**
  * What one cross-validation fold produced: the calibrated scores of its held-out items (rows in
  * {@code testIndices} order, columns in topic order) and the thresholds the fold's model chose.
@@ -8,4 +10,9 @@ package io.rubrique.eval;
  */
 public record FoldResult(int repeat, int fold, double fraction, int[] testIndices, double[][] scores,
         double[] thresholds, int trainSize, long trainMillis) {
+    @Override // arrays by content
+    public boolean equals(Object o) { return ValueRecords.equal(this, o); }
+
+    @Override
+    public int hashCode() { return ValueRecords.hash(this); }
 }

@@ -1,5 +1,6 @@
 package io.rubrique.eval;
 
+import io.rubrique.util.ValueRecords;
 import io.rubrique.data.TopicSet;
 
 /**
@@ -11,6 +12,12 @@ import io.rubrique.data.TopicSet;
  */
 public record Predictions(int repeat, TopicSet topics, boolean[][] gold, double[][] scores, double[][] thresholds,
         int[] fold) {
+    @Override // arrays by content
+    public boolean equals(Object o) { return ValueRecords.equal(this, o); }
+
+    @Override
+    public int hashCode() { return ValueRecords.hash(this); }
+
 
     /** The decisions: a topic is predicted when its score is at least its threshold. */
     public boolean[][] predicted() {

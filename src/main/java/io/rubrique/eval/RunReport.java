@@ -1,5 +1,6 @@
 package io.rubrique.eval;
 
+import io.rubrique.util.ValueRecords;
 import io.rubrique.config.ExperimentConfig;
 import io.rubrique.data.DataProvenance;
 import io.rubrique.data.TopicSet;
@@ -52,6 +53,11 @@ public record RunReport(
      */
     public record Protocol(int folds, int repeats, long seed, String stratification, String predictions,
             int threads, List<String> itemIds, int[][] assignment) {
+        @Override // arrays by content
+        public boolean equals(Object o) { return ValueRecords.equal(this, o); }
+
+        @Override
+        public int hashCode() { return ValueRecords.hash(this); }
     }
 
     /** How every interval of the report was made, and what it means. */
@@ -118,5 +124,161 @@ public record RunReport(
     /** Wall-clock times in milliseconds. */
     public record Timings(long cvMs, long learningCurveMs, long testMs, long totalMs, double meanFoldTrainMs,
             long maxFoldTrainMs) {
+    }
+
+    /** A builder naming each of the report's parts, instead of a 23-argument positional call. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Collects a report's parts by name; {@link #build()} makes the record (unset parts are null). */
+    public static final class Builder {
+        private String runId;
+        private String startedAt;
+        private String finishedAt;
+        private String kind;
+        private ExperimentConfig config;
+        private TopicSet topics;
+        private DataProvenance data;
+        private io.rubrique.model.ModelProvenance.UnlabelledProvenance unlabelled;
+        private Protocol protocol;
+        private Intervals intervals;
+        private MetricsSummary metrics;
+        private Map<String, List<Metrics.ReliabilityBin>> reliability;
+        private List<FoldMetrics> perFold;
+        private LearningCurve learningCurve;
+        private Map<String, ThresholdStats> thresholds;
+        private Map<String, List<Metrics.PrPoint>> prCurves;
+        private List<ErrorRow> errors;
+        private TestResult test;
+        private io.rubrique.model.ModelProvenance model;
+        private Timings timings;
+        private Map<String, String> versions;
+        private String codeRevision;
+        private Map<String, Object> extra;
+
+        private Builder() {
+        }
+
+        public Builder runId(String value) {
+            this.runId = value;
+            return this;
+        }
+
+        public Builder startedAt(String value) {
+            this.startedAt = value;
+            return this;
+        }
+
+        public Builder finishedAt(String value) {
+            this.finishedAt = value;
+            return this;
+        }
+
+        public Builder kind(String value) {
+            this.kind = value;
+            return this;
+        }
+
+        public Builder config(ExperimentConfig value) {
+            this.config = value;
+            return this;
+        }
+
+        public Builder topics(TopicSet value) {
+            this.topics = value;
+            return this;
+        }
+
+        public Builder data(DataProvenance value) {
+            this.data = value;
+            return this;
+        }
+
+        public Builder unlabelled(io.rubrique.model.ModelProvenance.UnlabelledProvenance value) {
+            this.unlabelled = value;
+            return this;
+        }
+
+        public Builder protocol(Protocol value) {
+            this.protocol = value;
+            return this;
+        }
+
+        public Builder intervals(Intervals value) {
+            this.intervals = value;
+            return this;
+        }
+
+        public Builder metrics(MetricsSummary value) {
+            this.metrics = value;
+            return this;
+        }
+
+        public Builder reliability(Map<String, List<Metrics.ReliabilityBin>> value) {
+            this.reliability = value;
+            return this;
+        }
+
+        public Builder perFold(List<FoldMetrics> value) {
+            this.perFold = value;
+            return this;
+        }
+
+        public Builder learningCurve(LearningCurve value) {
+            this.learningCurve = value;
+            return this;
+        }
+
+        public Builder thresholds(Map<String, ThresholdStats> value) {
+            this.thresholds = value;
+            return this;
+        }
+
+        public Builder prCurves(Map<String, List<Metrics.PrPoint>> value) {
+            this.prCurves = value;
+            return this;
+        }
+
+        public Builder errors(List<ErrorRow> value) {
+            this.errors = value;
+            return this;
+        }
+
+        public Builder test(TestResult value) {
+            this.test = value;
+            return this;
+        }
+
+        public Builder model(io.rubrique.model.ModelProvenance value) {
+            this.model = value;
+            return this;
+        }
+
+        public Builder timings(Timings value) {
+            this.timings = value;
+            return this;
+        }
+
+        public Builder versions(Map<String, String> value) {
+            this.versions = value;
+            return this;
+        }
+
+        public Builder codeRevision(String value) {
+            this.codeRevision = value;
+            return this;
+        }
+
+        public Builder extra(Map<String, Object> value) {
+            this.extra = value;
+            return this;
+        }
+
+        public RunReport build() {
+            return new RunReport(runId, startedAt, finishedAt, kind, config, topics, data, unlabelled, protocol, intervals,
+                    metrics, reliability, perFold, learningCurve, thresholds, prCurves, errors, test, model,
+                    timings, versions, codeRevision, extra);
+        }
     }
 }

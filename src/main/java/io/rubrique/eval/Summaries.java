@@ -1,5 +1,6 @@
 package io.rubrique.eval;
 
+import io.rubrique.util.ValueRecords;
 import io.rubrique.data.DataProvenance;
 import io.rubrique.data.LabelledItem;
 import io.rubrique.data.TopicSet;
@@ -100,8 +101,17 @@ final class Summaries {
         return out;
     }
 
+    /** One topic's gold decisions and scores, position by position (a private carrier, never compared). */
+    private record Column(boolean[] gold, double[] scores) {
+        @Override // arrays by content
+        public boolean equals(Object o) { return ValueRecords.equal(this, o); }
+
+        @Override
+        public int hashCode() { return ValueRecords.hash(this); }
+    }
+
     /** Gold and scores of one topic over all repeats' predictions, pooled. */
-    private static Object[] pooledColumn(List<Predictions> pooled, int t) {
+    private static Column pooledColumn(List<Predictions> pooled, int t) {
         int total = pooled.stream().mapToInt(Predictions::items).sum();
         boolean[] gold = new boolean[total];
         double[] scores = new double[total];
@@ -112,7 +122,7 @@ final class Summaries {
                 scores[k++] = p.scores()[i][t];
             }
         }
-        return new Object[] {gold, scores};
+        return new Column(gold, scores);
     }
 
     /** Precision-recall curves of the out-of-fold scores of all repeats pooled, thinned to {@link #PR_POINTS}. */
@@ -120,8 +130,8 @@ final class Summaries {
         Map<String, List<Metrics.PrPoint>> out = new LinkedHashMap<>();
         List<String> ids = topics.ids();
         for (int t = 0; t < ids.size(); t++) {
-            Object[] c = pooledColumn(pooled, t);
-            out.put(ids.get(t), thin(Metrics.prCurve((boolean[]) c[0], (double[]) c[1]), PR_POINTS));
+            Column c = pooledColumn(pooled, t);
+            out.put(ids.get(t), thin(Metrics.prCurve(c.gold(), c.scores()), PR_POINTS));
         }
         return out;
     }
@@ -131,8 +141,8 @@ final class Summaries {
         Map<String, List<Metrics.ReliabilityBin>> out = new LinkedHashMap<>();
         List<String> ids = topics.ids();
         for (int t = 0; t < ids.size(); t++) {
-            Object[] c = pooledColumn(pooled, t);
-            out.put(ids.get(t), Metrics.reliability((boolean[]) c[0], (double[]) c[1], Metrics.CALIBRATION_BINS));
+            Column c = pooledColumn(pooled, t);
+            out.put(ids.get(t), Metrics.reliability(c.gold(), c.scores(), Metrics.CALIBRATION_BINS));
         }
         return out;
     }

@@ -8,6 +8,7 @@ import io.rubrique.eval.EvaluationRun;
 import io.rubrique.eval.Progress;
 import io.rubrique.eval.RunResult;
 import io.rubrique.eval.RunStore;
+import io.rubrique.model.Trainer;
 import io.rubrique.model.BinaryRelevanceTrainer;
 import io.rubrique.model.ModelArtifact;
 import io.rubrique.model.TopicTagger;
@@ -64,7 +65,7 @@ public final class RetrainJob {
             try {
                 LabelSet data = LabelReader.read(labels);
                 if (!data.items().isEmpty()) {
-                    onNewCommittee.accept(new BinaryRelevanceTrainer(config).trainWithCommittee(
+                    onNewCommittee.accept(Trainer.forConfig(config).trainWithCommittee(
                             TrainingSet.of(data), config.evaluation().seed()).folds());
                 }
             } catch (Exception | Error e) {
@@ -105,7 +106,7 @@ public final class RetrainJob {
             LabelSet data = LabelReader.read(labels);
             phase("training on " + data.items().size() + " items", 0, 0, before);
             TrainingSet training = TrainingSet.of(data);
-            BinaryRelevanceTrainer.Committee committee = new BinaryRelevanceTrainer(config)
+            BinaryRelevanceTrainer.Committee committee = Trainer.forConfig(config)
                     .trainWithCommittee(training, config.evaluation().seed());
             TrainedModel model = committee.model();
             phase("saving the model", 0, 0, before);
@@ -128,7 +129,7 @@ public final class RetrainJob {
                 public void close() {
                 }
             };
-            RunResult r = EvaluationRun.run(training, config, new BinaryRelevanceTrainer(config),
+            RunResult r = EvaluationRun.run(training, config, Trainer.forConfig(config),
                     config.evaluation().seed(), Optional.empty(), runsDir, "train",
                     Map.of("model_sha256", saved.manifest().modelSha256(), "trigger", "labelling page"),
                     EvaluationRun.Options.defaults().withCurveRepeats(0).withFinalModel(model)

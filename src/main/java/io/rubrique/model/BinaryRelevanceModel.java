@@ -2,6 +2,7 @@ package io.rubrique.model;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.rubrique.data.PerTopic;
+import io.rubrique.data.Snippet;
 import io.rubrique.data.TopicSet;
 import io.rubrique.text.FeatureSpace;
 import io.rubrique.text.SparseVector;
@@ -122,7 +123,7 @@ final class BinaryRelevanceModel implements TrainedModel, Serializable {
 
     @Override
     public Tagging tag(String title, String text) {
-        Objects.requireNonNull(text, "text");
+        Snippet.requireText(text);
         SparseVector v = space.vectorize(title, text);
         double[] p = raw(v);
         List<String> assigned = new ArrayList<>(2);
@@ -138,7 +139,7 @@ final class BinaryRelevanceModel implements TrainedModel, Serializable {
 
     @Override
     public PerTopic<Explanation> explain(String title, String text) {
-        Objects.requireNonNull(text, "text");
+        Snippet.requireText(text);
         FeatureSpace.Attribution a = space.attribute(title, text);
         SparseVector v = a.vector();
         List<Explanation> out = new ArrayList<>(scorers.length);

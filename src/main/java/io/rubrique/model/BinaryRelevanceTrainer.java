@@ -1,5 +1,7 @@
 package io.rubrique.model;
 
+import io.rubrique.util.ValueRecords;
+import io.rubrique.config.CalibrationConfig;
 import io.rubrique.config.ExperimentConfig;
 import io.rubrique.config.ThresholdConfig;
 import io.rubrique.data.TopicSet;
@@ -28,9 +30,12 @@ public final class BinaryRelevanceTrainer implements Trainer {
     private final Learner learner;
     private final List<List<String>> variants;
     private final List<String> variantNames;
+    /** The code revision every model of this trainer records: two git processes, so asked once per trainer. */
+    private final String codeRevision;
 
     public BinaryRelevanceTrainer(ExperimentConfig config) {
         this.config = config;
+        this.codeRevision = Versions.codeRevision(Path.of("."));
         LearnerRegistry registry = LearnerRegistry.standard();
         WekaEnvironment.quiet();
         List<String> problems = registry.problems(config.learner());
@@ -88,7 +93,7 @@ public final class BinaryRelevanceTrainer implements Trainer {
         TopicFitter fitter = new TopicFitter(config, learner, topics, PriorDocuments.of(config.prior(), topics),
                 unlabelledApartFromLabelled(data));
         InnerValidation inner = InnerValidation.run(data, config, fitter, variants, seed);
-        int[] choice = inner == null ? new int[topics.size()] : inner.choose(config.learner().selection());
+        int[] choice = inner == null ? new int[topics.size()] : inner.choose(config.learner().selectionMetric());
         TopicFitter.Fitted fitted = fitter.fit(data.items(), variantsFor(choice));
         Decisions d = decisions(data, inner, choice);
         long millis = (System.nanoTime() - t0) / 1_000_000;
@@ -104,7 +109,7 @@ public final class BinaryRelevanceTrainer implements Trainer {
         ModelProvenance provenance = new ModelProvenance(config.name(), config, topics, data.data(),
                 data.unlabelledData(), seed, new ModelProvenance.TrainingFacts(data.items().size(),
                         fitted.space().size(), millis, facts),
-                Versions.libraries(), Versions.codeRevision(Path.of(".")),
+                Versions.libraries(), codeRevision,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         BinaryRelevanceModel model = new BinaryRelevanceModel(fitted.space(), fitted.scorers(), d.calibrations,
                 d.thresholds, provenance);
@@ -148,6 +153,11 @@ public final class BinaryRelevanceTrainer implements Trainer {
 
     /** Per-topic calibrations and thresholds, in topic order. */
     private record Decisions(Calibration[] calibrations, double[] thresholds) {
+        @Override // arrays by content
+        public boolean equals(Object o) { return ValueRecords.equal(this, o); }
+
+        @Override
+        public int hashCode() { return ValueRecords.hash(this); }
     }
 
     /**
@@ -165,7 +175,7 @@ public final class BinaryRelevanceTrainer implements Trainer {
         if (inner == null) {
             return new Decisions(cal, th);
         }
-        boolean platt = "platt".equals(config.calibration().method());
+        boolean platt = config.calibration().calibrator() == CalibrationConfig.Method.PLATT;
         boolean tune = "inner-cv".equals(tc.strategy());
         for (int t = 0; t < topics.size(); t++) {
             double[] raw = inner.heldOut(t, choice[t]);

@@ -1,6 +1,8 @@
 package io.rubrique.model;
 
+import io.rubrique.config.CalibrationConfig;
 import io.rubrique.config.ExperimentConfig;
+import io.rubrique.config.LearnerConfig;
 import io.rubrique.config.ThresholdConfig;
 import io.rubrique.data.LabelledItem;
 import io.rubrique.data.TopicSet;
@@ -36,8 +38,8 @@ final class InnerValidation {
         ThresholdConfig tc = config.thresholds();
         int n = items.size();
         int k = Math.min(tc.innerFolds(), n);
-        boolean needed = "inner-cv".equals(tc.strategy()) || !"none".equals(config.calibration().method())
-                || variants.size() > 1;
+        boolean needed = "inner-cv".equals(tc.strategy())
+                || config.calibration().calibrator() != CalibrationConfig.Method.NONE || variants.size() > 1;
         if (k < 2 || !needed) {
             return null;
         }
@@ -99,7 +101,7 @@ final class InnerValidation {
      * Per topic, the variant whose held-out scores rank best ("average-precision") or are best calibrated
      * ("log-loss" after Platt scaling); ties go to the earlier variant (the grid's stronger regularisation first).
      */
-    int[] choose(String metric) {
+    int[] choose(LearnerConfig.Selection metric) {
         int variants = raw[0][0][0].length;
         int[] choice = new int[topics.size()];
         for (int t = 0; t < choice.length; t++) {
@@ -107,7 +109,7 @@ final class InnerValidation {
             double best = Double.NEGATIVE_INFINITY;
             for (int v = 0; v < variants; v++) {
                 double[] s = heldOut(t, v);
-                double value = "log-loss".equals(metric) ? -logLoss(s, g) : averagePrecision(g, s);
+                double value = metric == LearnerConfig.Selection.LOG_LOSS ? -logLoss(s, g) : averagePrecision(g, s);
                 if (value > best + 1e-9) {
                     best = value;
                     choice[t] = v;

@@ -29,6 +29,12 @@ interface Learner {
     Weighting weighting();
 
     /**
+     * Whether training honours instance weights (Weka's {@code WeightedInstancesHandler}): weighted topic
+     * definitions and pseudo-labelled unlabelled items only reach learners that do.
+     */
+    boolean acceptsInstanceWeights();
+
+    /**
      * A fresh learner with {@code options} (defaults merged with the config's) applied, for a topic with
      * {@code positives} of {@code total} items positive; {@code balanced} asks for balanced class weights.
      *

@@ -60,7 +60,7 @@ public final class LearnerRegistry {
             return List.of("learner.type: '" + config.type() + "' is not one of " + ids());
         }
         try {
-            get(config.type()).create(options(config), "weights".equals(config.balance()), 1, 2);
+            get(config.type()).create(options(config), config.balancing() == LearnerConfig.Balance.WEIGHTS, 1, 2);
             return List.of();
         } catch (IllegalArgumentException e) {
             return List.of(e.getMessage());

@@ -27,6 +27,11 @@ final class LiblinearLearner extends WekaLearner {
     }
 
     @Override
+    public boolean acceptsInstanceWeights() {
+        return false; // LibLINEAR ignores Weka instance weights
+    }
+
+    @Override
     public Weighting weighting() {
         return Weighting.CLASS_OPTION;
     }

@@ -1,5 +1,6 @@
 package io.rubrique.model;
 
+import io.rubrique.util.ValueRecords;
 import io.rubrique.text.SparseVector;
 
 /**
@@ -8,6 +9,12 @@ import io.rubrique.text.SparseVector;
  * cheap to store and load, and explainable term by term.
  */
 record LinearScorer(double[] weights, double bias) implements TopicScorer {
+    @Override // arrays by content
+    public boolean equals(Object o) { return ValueRecords.equal(this, o); }
+
+    @Override
+    public int hashCode() { return ValueRecords.hash(this); }
+
     private static final long serialVersionUID = 1L;
 
     @Override

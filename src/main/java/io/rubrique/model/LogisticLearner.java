@@ -21,6 +21,11 @@ final class LogisticLearner extends WekaLearner {
     }
 
     @Override
+    public boolean acceptsInstanceWeights() {
+        return true;
+    }
+
+    @Override
     public Weighting weighting() {
         return Weighting.INSTANCE;
     }

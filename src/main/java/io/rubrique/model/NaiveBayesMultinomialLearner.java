@@ -20,6 +20,11 @@ final class NaiveBayesMultinomialLearner extends WekaLearner {
     }
 
     @Override
+    public boolean acceptsInstanceWeights() {
+        return true;
+    }
+
+    @Override
     public Weighting weighting() {
         return Weighting.INSTANCE;
     }

@@ -27,6 +27,11 @@ final class SmoLearner extends WekaLearner {
     }
 
     @Override
+    public boolean acceptsInstanceWeights() {
+        return true;
+    }
+
+    @Override
     public Weighting weighting() {
         return Weighting.INSTANCE;
     }

@@ -1,6 +1,8 @@
 package io.rubrique.model;
 
 import io.rubrique.config.ExperimentConfig;
+import io.rubrique.config.LearnerConfig;
+import io.rubrique.config.UnlabelledConfig;
 import io.rubrique.data.LabelledItem;
 import io.rubrique.data.Snippet;
 import io.rubrique.data.TopicSet;
@@ -11,7 +13,6 @@ import java.util.List;
 import java.util.stream.IntStream;
 import weka.classifiers.Classifier;
 import weka.core.Instances;
-import weka.core.WeightedInstancesHandler;
 
 /**
  * Fits the parts of a model from one training set: the feature dictionary, then per topic one Weka classifier
@@ -39,8 +40,7 @@ final class TopicFitter {
         this.priors = priors;
         this.unlabelled = config.unlabelled().enabled() ? List.copyOf(unlabelled.subList(0,
                 Math.min(unlabelled.size(), config.unlabelled().maxItems()))) : List.of();
-        this.weighted = learner.create(LearnerRegistry.standard().options(config.learner()),
-                false, 1, 2) instanceof WeightedInstancesHandler;
+        this.weighted = learner.acceptsInstanceWeights();
     }
 
     /** The weight the topic definitions had (0 when off or when the learner ignores instance weights). */
@@ -114,7 +114,7 @@ final class TopicFitter {
         if (unlabelled.isEmpty() || !weighted) {
             return null;
         }
-        if ("self-training".equals(config.unlabelled().method())) {
+        if (config.unlabelled().kind() == UnlabelledConfig.Method.SELF_TRAINING) {
             List<List<List<String>>> first = new ArrayList<>();
             for (List<List<String>> v : perTopic) {
                 first.add(List.of(v.get(0)));
@@ -212,7 +212,7 @@ final class TopicFitter {
 
     /** Balanced class weights (for learners that take them as instance weights) times each example's weight. */
     private double[] instanceWeights(boolean[] labels, int positives, List<Double> exampleWeight) {
-        boolean balanced = "weights".equals(config.learner().balance())
+        boolean balanced = config.learner().balancing() == LearnerConfig.Balance.WEIGHTS
                 && learner.weighting() == Learner.Weighting.INSTANCE;
         double[] cw = balanced ? BalancedWeights.classWeights(positives, labels.length) : new double[] {1, 1};
         double[] w = new double[labels.length];
@@ -224,7 +224,7 @@ final class TopicFitter {
 
     private TopicScorer trainTopic(String topic, Instances header, List<SparseVector> vectors, boolean[] labels,
             double[] weights, int positives, int numFeatures, List<String> options) {
-        boolean balanced = "weights".equals(config.learner().balance());
+        boolean balanced = config.learner().balancing() == LearnerConfig.Balance.WEIGHTS;
         Classifier c = learner.create(options, balanced, positives, labels.length);
         try {
             c.buildClassifier(WekaData.dataset(header, vectors, labels, weights));

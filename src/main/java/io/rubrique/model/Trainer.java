@@ -7,4 +7,12 @@ package io.rubrique.model;
  */
 public interface Trainer {
     TrainedModel train(TrainingSet data, long seed);
+
+    /**
+     * The trainer {@code config} describes: the one place that chooses the implementation (binary relevance, which
+     * also trains the fold committee of query by committee).
+     */
+    static BinaryRelevanceTrainer forConfig(io.rubrique.config.ExperimentConfig config) {
+        return new BinaryRelevanceTrainer(config);
+    }
 }

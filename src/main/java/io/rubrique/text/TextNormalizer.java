@@ -83,15 +83,16 @@ public final class TextNormalizer {
         StringBuilder sb = null;
         for (int i = 0; i < n.length(); i++) {
             char c = n.charAt(i);
+            // Zero-width characters are dropped (a flag, not a sentinel char: a NUL in the text is kept).
+            boolean drop = c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\uFEFF';
             char r = switch (c) {
                 case '\u00A0', '\u202F', '\u2007', '\u2009', '\u200A', '\u3000' -> ' ';
-                case '\u200B', '\u200C', '\u200D', '\uFEFF' -> '\0';
                 default -> c;
             };
-            if (r != c && sb == null) {
+            if ((drop || r != c) && sb == null) {
                 sb = new StringBuilder(n.length()).append(n, 0, i);
             }
-            if (sb != null && r != '\0') {
+            if (sb != null && !drop) {
                 sb.append(r);
             }
         }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rubrique.cli.CliRun.Outcome;
+import io.rubrique.data.SeedLabels;
 import io.rubrique.util.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The loop's commands from the command line: suggest and simulate. */
 class LoopCommandsTest {
     private static final String FAST = "src/test/resources/core/fixed-liblinear.json";
+    private static final String LABELS = SeedLabels.DIR.toString();
 
     @TempDir
     Path tmp;
@@ -32,7 +34,7 @@ class LoopCommandsTest {
                     "Dépêche " + i, "text", "Article " + i + " sur " + subjects[i % subjects.length] + ".")));
         }
         lines.add("{\"id\":\"dup\",\"kind\":\"teaser\",\"title\":\"Copie\",\"text\":\"Article 3 sur un festival de musique.\"}");
-        JsonNode seed = Json.mapper().readTree(Files.readAllLines(Path.of("labels/snippets.jsonl")).get(1));
+        JsonNode seed = Json.mapper().readTree(Files.readAllLines(SeedLabels.SNIPPETS).get(1));
         lines.add("{\"id\":\"seen\",\"kind\":\"teaser\",\"title\":\"x\",\"text\":" + seed.get("text") + "}");
         Path f = tmp.resolve("inbox.jsonl");
         Files.write(f, lines);
@@ -42,9 +44,9 @@ class LoopCommandsTest {
     @Test
     void suggestWritesRankedJsonLinesWithReasonsSkippingLabelledAndDuplicateItems() throws Exception {
         Path model = tmp.resolve("model");
-        assertEquals(0, rubrique("train", "--no-eval", "--config", FAST, "--model", model.toString()).code());
+        assertEquals(0, rubrique("train", "--no-eval", "--labels", LABELS, "--config", FAST, "--model", model.toString()).code());
         Path out = tmp.resolve("suggested.jsonl");
-        Outcome o = rubrique("suggest", "--pool", pool().toString(), "--model", model.toString(), "--n", "5",
+        Outcome o = rubrique("suggest", "--pool", pool().toString(), "--labels", LABELS, "--model", model.toString(), "--n", "5",
                 "--strategy", "uncertainty", "--out", out.toString());
         assertEquals(0, o.code(), o.err());
         assertTrue(o.err().contains("12 candidate(s) (1 already labelled, 1 duplicate(s) skipped)"), o.err());
@@ -62,10 +64,11 @@ class LoopCommandsTest {
 
     @Test
     void suggestWithoutAModelStartsCold() throws Exception {
-        Outcome o = rubrique("suggest", "--pool", pool().toString(), "--model", tmp.resolve("none").toString(),
+        Outcome o = rubrique("suggest", "--pool", pool().toString(), "--labels", LABELS, "--model",
+                tmp.resolve("none").toString(),
                 "--n", "4");
         assertEquals(1, o.code(), "a named model that does not exist is an error: " + o.err());
-        o = CliRun.command(new SuggestCommand(), "--pool", pool().toString(), "--labels", "labels", "--n", "4",
+        o = CliRun.command(new SuggestCommand(), "--pool", pool().toString(), "--labels", LABELS, "--n", "4",
                 "--strategy", "cold-start");
         assertEquals(0, o.code(), o.err());
         assertEquals(4, o.out().lines().count(), o.out());
@@ -74,12 +77,12 @@ class LoopCommandsTest {
     @Test
     void simulateWritesAReportComparingStrategiesWithRandom() throws Exception {
         Path runs = tmp.resolve("runs");
-        List<String> lines = Files.readAllLines(Path.of("labels/snippets.jsonl"));
+        List<String> lines = Files.readAllLines(SeedLabels.SNIPPETS);
         Path oracle = tmp.resolve("oracle.jsonl");
         Files.write(oracle, lines.subList(9, lines.size()));
         Path start = tmp.resolve("start.jsonl");
         Files.write(start, lines.subList(0, 9));
-        Files.copy(Path.of("labels/topics.json"), tmp.resolve("topics.json"));
+        Files.copy(SeedLabels.TOPICS, tmp.resolve("topics.json"));
         Outcome o = rubrique("simulate", "--labels", oracle.toString(), "--start-with", start.toString(),
                 "--batch", "5", "--budget", "10", "--repeats", "1", "--strategies", "uncertainty", "--config", FAST,
                 "--runs-dir", runs.toString());
@@ -103,7 +106,7 @@ class LoopCommandsTest {
         Path cfg = tmp.resolve("self.json");
         Files.writeString(cfg, "{\"learner\": {\"type\": \"smo\"}, \"unlabelled\": {\"method\": \"self-training\"}}");
         Path model = tmp.resolve("model");
-        Outcome o = rubrique("train", "--no-eval", "--config", cfg.toString(), "--model", model.toString(),
+        Outcome o = rubrique("train", "--no-eval", "--labels", LABELS, "--config", cfg.toString(), "--model", model.toString(),
                 "--unlabelled", bad.toString());
         assertEquals(1, o.code(), o.err());
         assertTrue(o.err().contains(bad + ":2: title: must be a string"), o.err());
@@ -117,7 +120,7 @@ class LoopCommandsTest {
         Files.writeString(cfg, "{\"learner\": {\"type\": \"smo\"}, \"thresholds\": {\"inner_folds\": 3}, "
                 + "\"unlabelled\": {\"method\": \"self-training\", \"per_topic\": 3}}");
         Path model = tmp.resolve("model");
-        Outcome o = rubrique("train", "--no-eval", "--config", cfg.toString(), "--model", model.toString(),
+        Outcome o = rubrique("train", "--no-eval", "--labels", LABELS, "--config", cfg.toString(), "--model", model.toString(),
                 "--unlabelled", inbox.toString());
         assertEquals(0, o.code(), o.err());
         JsonNode m = Json.mapper().readTree(io.rubrique.model.ModelArtifact.resolve(model)

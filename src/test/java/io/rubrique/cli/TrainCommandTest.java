@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rubrique.cli.CliRun.Outcome;
+import io.rubrique.data.SeedLabels;
 import io.rubrique.model.Manifest;
 import io.rubrique.model.ModelArtifact;
 import io.rubrique.model.TopicTagger;
@@ -27,7 +28,7 @@ class TrainCommandTest {
     void trainWritesTheModelAndPrintsItsPath() throws Exception {
         Path model = tmp.resolve("model");
         Path runs = tmp.resolve("runs");
-        Outcome o = rubrique("train", "--no-eval", "--labels", "labels/snippets.jsonl", "--config", FIXED,
+        Outcome o = rubrique("train", "--no-eval", "--labels", SeedLabels.SNIPPETS.toString(), "--config", FIXED,
                 "--model", model.toString(), "--seed", "17", "--runs-dir", runs.toString());
         assertEquals(0, o.code(), o.err());
         assertTrue(o.out().startsWith("model:   " + model + "  (version "), o.out());
@@ -42,8 +43,8 @@ class TrainCommandTest {
         Manifest m = TopicTagger.load(model).manifest();
         assertEquals("core-test", m.name());
         assertEquals(17, m.seed());
-        assertEquals(io.rubrique.data.LabelReader.read(Path.of("labels/snippets.jsonl")).sha256(), m.data().sha256());
-        assertEquals(Hashing.sha256(List.of(Path.of("labels/snippets.jsonl"), Path.of("labels/topics.json"))),
+        assertEquals(io.rubrique.data.LabelReader.read(SeedLabels.SNIPPETS).sha256(), m.data().sha256());
+        assertEquals(Hashing.sha256(List.of(SeedLabels.SNIPPETS, SeedLabels.TOPICS)),
                 m.data().sha256(), "the digest covers the labels and the topic declaration");
         assertTrue(o.out().contains("sha256 " + m.modelSha256().substring(0, 12)), o.out());
     }
@@ -51,7 +52,8 @@ class TrainCommandTest {
     @Test
     void aBadConfigIsOneLineAndExitOne() {
         Path model = tmp.resolve("model");
-        Outcome o = rubrique("train", "--no-eval", "--config", "src/test/resources/core/bad-learner.json",
+        Outcome o = rubrique("train", "--no-eval", "--labels", SeedLabels.DIR.toString(), "--config",
+                "src/test/resources/core/bad-learner.json",
                 "--model", model.toString());
         assertEquals(1, o.code());
         assertEquals(1, o.err().lines().count(), o.err());
@@ -64,7 +66,8 @@ class TrainCommandTest {
     @Test
     void aMissingConfigOrLabelsFileIsNamed() {
         Path model = tmp.resolve("model");
-        Outcome noConfig = rubrique("train", "--no-eval", "--config", tmp.resolve("nope.json").toString(),
+        Outcome noConfig = rubrique("train", "--no-eval", "--labels", SeedLabels.DIR.toString(), "--config",
+                tmp.resolve("nope.json").toString(),
                 "--model", model.toString());
         assertEquals(1, noConfig.code());
         assertEquals("rubrique train: " + tmp.resolve("nope.json") + ": config file not found",

@@ -56,7 +56,7 @@ class TextKeyTest {
     @Test
     void onePassAgreesWithTheRegularExpressionDefinitionOnRealTexts() throws IOException {
         List<String> texts = new ArrayList<>();
-        for (String line : Files.readAllLines(Path.of("labels/snippets.jsonl"))) {
+        for (String line : Files.readAllLines(SeedLabels.SNIPPETS)) {
             texts.add(line);
         }
         for (String f : List.of("../shared/pool/unlabelled.jsonl", "../shared/pool/labelled.jsonl")) {

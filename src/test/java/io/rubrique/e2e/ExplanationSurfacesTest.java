@@ -11,6 +11,7 @@ import io.rubrique.data.Candidate;
 import io.rubrique.data.ItemKind;
 import io.rubrique.data.LabelReader;
 import io.rubrique.data.LabelSet;
+import io.rubrique.data.SeedLabels;
 import io.rubrique.label.LabelServer;
 import io.rubrique.label.LabelSession;
 import io.rubrique.label.LabelStore;
@@ -57,18 +58,18 @@ class ExplanationSurfacesTest {
         model = tmp.resolve("model");
         StringWriter err = new StringWriter();
         int code = Main.commandLine().setOut(new PrintWriter(new StringWriter())).setErr(new PrintWriter(err))
-                .execute("train", "--no-eval", "--config", "experiments/default.json", "--labels", "labels",
+                .execute("train", "--no-eval", "--config", "experiments/default.json", "--labels", SeedLabels.DIR.toString(),
                         "--model", model.toString());
         assertEquals(0, code, err.toString());
         tagger = TopicTagger.load(model);
     }
 
-    /** Trains {@code config} on labels/ into a fresh directory and loads it. */
+    /** Trains {@code config} on the frozen seed labels into a fresh directory and loads it. */
     private static TopicTagger trained(String config, String name) throws Exception {
         Path dir = tmp.resolve(name);
         StringWriter err = new StringWriter();
         int code = Main.commandLine().setOut(new PrintWriter(new StringWriter())).setErr(new PrintWriter(err))
-                .execute("train", "--no-eval", "--config", config, "--labels", "labels", "--model", dir.toString());
+                .execute("train", "--no-eval", "--config", config, "--labels", SeedLabels.DIR.toString(), "--model", dir.toString());
         assertEquals(0, code, err.toString());
         return TopicTagger.load(dir);
     }
@@ -138,9 +139,9 @@ class ExplanationSurfacesTest {
             server.stop();
         }
 
-        LabelSet labels = LabelReader.read(Path.of("labels"));
+        LabelSet labels = SeedLabels.read();
         Path labelDir = Files.createDirectories(tmp.resolve("labels"));
-        Files.copy(Path.of("labels/topics.json"), labelDir.resolve("topics.json"));
+        Files.copy(SeedLabels.TOPICS, labelDir.resolve("topics.json"));
         Candidate item = new Candidate("new-1", ItemKind.TEASER, "test", TITLE, TEXT);
         LabelSession session = new LabelSession(labels.topics(), List.of(item), new LabelStore(
                 labelDir.resolve("snippets.jsonl"), labelDir, labels.topics()), "test", Strategies.get("random"),

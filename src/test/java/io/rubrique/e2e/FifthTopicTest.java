@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rubrique.cli.Main;
+import io.rubrique.data.SeedLabels;
 import io.rubrique.server.ModelHolder;
 import io.rubrique.server.ModelLoader;
 import io.rubrique.server.RubriqueServer;
@@ -48,7 +49,7 @@ class FifthTopicTest {
     /** labels/ with the four topics plus "economy", which items about trade or investment also get. */
     private Path fiveTopicLabels() throws Exception {
         Path labels = Files.createDirectories(tmp.resolve("labels"));
-        ObjectNode topics = (ObjectNode) Json.mapper().readTree(Path.of("labels/topics.json").toFile());
+        ObjectNode topics = (ObjectNode) Json.mapper().readTree(SeedLabels.TOPICS.toFile());
         ObjectNode economy = ((ArrayNode) topics.get("topics")).addObject();
         economy.put("id", "economy");
         economy.put("name", "Economy");
@@ -57,7 +58,7 @@ class FifthTopicTest {
         Files.writeString(labels.resolve("topics.json"), Json.prettyMapper().writeValueAsString(topics));
         List<String> out = new ArrayList<>();
         int economic = 0;
-        for (String line : Files.readAllLines(Path.of("labels/snippets.jsonl"))) {
+        for (String line : Files.readAllLines(SeedLabels.SNIPPETS)) {
             ObjectNode n = (ObjectNode) Json.mapper().readTree(line);
             String text = (n.get("title").asText() + " " + n.get("text").asText()).toLowerCase();
             if (text.contains("économi") || text.contains("commerc") || text.contains("investis")) {

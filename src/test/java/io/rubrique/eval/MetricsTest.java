@@ -86,4 +86,54 @@ class MetricsTest {
         List<Metrics.PrPoint> c = Metrics.prCurve(new boolean[] {true, false, true}, new double[] {0.5, 0.5, 0.2});
         assertEquals(List.of(new Metrics.PrPoint(0.5, 0.5, 0.5), new Metrics.PrPoint(0.2, 1.0, 2.0 / 3)), c);
     }
+
+    /*
+     * Reference values for Brier, the reliability bins and ECE, computed independently with scikit-learn 1.2.1
+     * (Debian python3-sklearn) by:
+     *
+     *   import numpy as np
+     *   from sklearn.metrics import brier_score_loss
+     *   from sklearn.calibration import calibration_curve
+     *   gold = np.array([1,0,1,1,0,0,1,0,1,0,0,1,1,0,1,0])
+     *   scores = np.array([0.93,0.12,0.67,0.45,0.38,0.05,0.81,0.71,0.64,0.14,0.97,0.33,0.36,0.02,0.88,0.61])
+     *   print(repr(brier_score_loss(gold, scores)))                      # 0.21583124999999997
+     *   prob_true, prob_pred = calibration_curve(gold, scores, n_bins=10, strategy="uniform")
+     *   counts = np.histogram(scores, bins=np.linspace(0, 1, 11))[0]; counts = counts[counts > 0]
+     *   print(prob_true, prob_pred, counts)
+     *   print(repr(float(np.sum(counts * np.abs(prob_true - prob_pred)) / counts.sum())))  # 0.238125
+     *
+     * (no score lies on a bin edge, where sklearn's searchsorted and our floor would disagree).
+     */
+    private static final boolean[] CAL_GOLD = {true, false, true, true, false, false, true, false, true, false,
+        false, true, true, false, true, false};
+    private static final double[] CAL_SCORES = {0.93, 0.12, 0.67, 0.45, 0.38, 0.05, 0.81, 0.71, 0.64, 0.14, 0.97,
+        0.33, 0.36, 0.02, 0.88, 0.61};
+
+    @Test
+    void brierMatchesScikitLearn() {
+        assertEquals(0.21583124999999997, Metrics.brier(CAL_GOLD, CAL_SCORES), 1e-12);
+    }
+
+    @Test
+    void reliabilityBinsMatchScikitLearnsCalibrationCurveSkippingEmptyBins() {
+        List<Metrics.ReliabilityBin> bins = Metrics.reliability(CAL_GOLD, CAL_SCORES, 10);
+        double[] from = {0.0, 0.1, 0.3, 0.4, 0.6, 0.7, 0.8, 0.9};
+        long[] items = {2, 2, 3, 1, 3, 1, 2, 2};
+        double[] observed = {0.0, 0.0, 0.6666666666666666, 1.0, 0.6666666666666666, 0.0, 1.0, 0.5};
+        double[] mean = {0.035, 0.13, 0.35666666666666663, 0.45, 0.64, 0.71, 0.845, 0.95};
+        assertEquals(from.length, bins.size(), bins.toString());
+        for (int b = 0; b < from.length; b++) {
+            Metrics.ReliabilityBin bin = bins.get(b);
+            assertEquals(from[b], bin.from(), 1e-12, "bin " + b);
+            assertEquals(from[b] + 0.1, bin.to(), 1e-12, "bin " + b);
+            assertEquals(items[b], bin.items(), "bin " + b);
+            assertEquals(observed[b], bin.observedRate(), 1e-12, "bin " + b);
+            assertEquals(mean[b], bin.meanScore(), 1e-12, "bin " + b);
+        }
+    }
+
+    @Test
+    void expectedCalibrationErrorIsTheItemWeightedGapOverTheBins() {
+        assertEquals(0.238125, Metrics.expectedCalibrationError(CAL_GOLD, CAL_SCORES, 10), 1e-12);
+    }
 }

@@ -2,6 +2,7 @@ package io.rubrique.label;
 
 import io.rubrique.data.Candidate;
 import io.rubrique.data.ItemKind;
+import io.rubrique.data.SeedLabels;
 import io.rubrique.data.TopicSet;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,7 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A small label set on disk (the repository's topics, three labelled items) and made-up pool items. */
+/** A small label set on disk (the fixture's topics, three labelled items) and made-up pool items. */
 final class LabelFixtures {
     private LabelFixtures() {
     }
@@ -17,7 +18,7 @@ final class LabelFixtures {
     /** {@code dir/labels/} with topics.json and snippets.jsonl holding three labelled items; returns the dir. */
     static Path labelSet(Path dir) throws IOException {
         Path labels = Files.createDirectories(dir.resolve("labels"));
-        Files.copy(Path.of("labels/topics.json"), labels.resolve("topics.json"));
+        Files.copy(SeedLabels.TOPICS, labels.resolve("topics.json"));
         Files.writeString(labels.resolve("snippets.jsonl"), """
                 {"id":"l1","kind":"teaser","title":"Cybersécurité","text":"La police renforce la cybersécurité.","topics":["security"]}
                 {"id":"l2","kind":"teaser","title":"Numérique","text":"La transformation numérique avance.","topics":["digital"]}
@@ -27,7 +28,7 @@ final class LabelFixtures {
     }
 
     static TopicSet topics() throws IOException {
-        return TopicSet.read(Path.of("labels/topics.json"));
+        return TopicSet.read(SeedLabels.TOPICS);
     }
 
     /** {@code n} distinct made-up teasers. */

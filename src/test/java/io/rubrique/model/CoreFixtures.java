@@ -3,15 +3,16 @@ package io.rubrique.model;
 import io.rubrique.config.ExperimentConfig;
 import io.rubrique.data.LabelReader;
 import io.rubrique.data.LabelSet;
+import io.rubrique.data.SeedLabels;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** Shared test material for the core: the repo's labels, small configs, and a trained-and-saved model. */
+/** Shared test material for the core: the frozen seed labels, small configs, and a trained-and-saved model. */
 public final class CoreFixtures {
-    /** The 49 hand-labelled items (tests run from the repository root). */
-    public static final Path LABELS = Path.of("labels/snippets.jsonl");
-    /** The label set's directory (with topics.json). */
-    public static final Path LABELS_DIR = Path.of("labels");
+    /** The 49 frozen seed items ({@link SeedLabels}, never the user's {@code labels/}). */
+    public static final Path LABELS = SeedLabels.SNIPPETS;
+    /** The fixture label set's directory (with topics.json). */
+    public static final Path LABELS_DIR = SeedLabels.DIR;
 
     private CoreFixtures() {
     }

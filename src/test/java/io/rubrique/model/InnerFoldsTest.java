@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rubrique.data.ItemKind;
-import io.rubrique.data.LabelReader;
+import io.rubrique.data.SeedLabels;
 import io.rubrique.data.LabelledItem;
 import io.rubrique.data.TopicSet;
 import java.io.IOException;
@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /** Fold assignment of the threshold-tuning inner cross-validation. */
 class InnerFoldsTest {
-    private static List<LabelledItem> repoItems() throws IOException {
-        return LabelReader.read(Path.of("labels/snippets.jsonl")).items();
+    private static List<LabelledItem> seedItems() throws IOException {
+        return SeedLabels.read().items();
     }
 
     /** Items whose topics have distinct counts: 5 party-congress, 7 security, 11 digital, 20 bilateral, 6 none. */
@@ -64,7 +64,7 @@ class InnerFoldsTest {
 
     @Test
     void foldsAreBalancedInSizeAndReproducible() throws IOException {
-        List<LabelledItem> items = repoItems();
+        List<LabelledItem> items = seedItems();
         int[] fold = InnerFolds.assign(items, TopicSet.defaults(), 5, new Random(3));
         int[] sizes = new int[5];
         for (int f : fold) {
@@ -88,9 +88,9 @@ class InnerFoldsTest {
     }
 
     @Test
-    void everyTopicWithKItemsIsInEveryFoldOfTheRepoLabels() throws IOException {
-        // digital, security and party-congress have 9 items each in labels/snippets.jsonl.
-        List<LabelledItem> items = repoItems();
+    void everyTopicWithKItemsIsInEveryFoldOfTheSeedLabels() throws IOException {
+        // digital, security and party-congress have 9 items each in the frozen seed labels.
+        List<LabelledItem> items = seedItems();
         for (int k = 2; k <= 5; k++) {
             for (long seed = 0; seed < 20; seed++) {
                 int[] fold = InnerFolds.assign(items, TopicSet.defaults(), k, new Random(seed));

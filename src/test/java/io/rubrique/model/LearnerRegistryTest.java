@@ -35,6 +35,17 @@ class LearnerRegistryTest {
     }
 
     @Test
+    void eachLearnerDeclaresWhetherItTakesInstanceWeightsAsItsWekaClassDoes() {
+        for (String id : REGISTRY.ids()) {
+            Learner l = REGISTRY.get(id);
+            boolean weka = l.create(REGISTRY.options(new LearnerConfig(id, "", "none")), false, 1, 2)
+                    instanceof weka.core.WeightedInstancesHandler;
+            assertEquals(weka, l.acceptsInstanceWeights(), id);
+        }
+        assertFalse(REGISTRY.get("liblinear").acceptsInstanceWeights());
+    }
+
+    @Test
     void anUnknownLearnerNamesTheKnownOnes() {
         List<String> p = REGISTRY.problems(new LearnerConfig("random-forest", "", "weights"));
         assertEquals(List.of("learner.type: 'random-forest' is not one of [smo, liblinear, logistic, "

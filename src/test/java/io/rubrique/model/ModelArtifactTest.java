@@ -139,7 +139,7 @@ class ModelArtifactTest {
             assertEquals(model.tag(it.title(), it.text()), loaded.tag(it.title(), it.text()), it.id());
         }
         assertSameTreeAsTheRecord(model);
-        assertSameTreeAsTheRecord(((ModelArtifact.LoadedTagger) loaded).model());
+        assertSameTreeAsTheRecord(((LoadedTagger) loaded).model());
         assertEquals(ModelArtifact.readManifest(dir), loaded.manifest(), "the lazily made manifest is the file's");
     }
 
@@ -151,14 +151,14 @@ class ModelArtifactTest {
     private static void assertSameTreeAsTheRecord(TrainedModel model) throws Exception {
         String sha = "ab".repeat(32);
         JsonNode record = Json.mapper().valueToTree(Manifest.of(model, ModelArtifact.MODEL_FILE, sha));
-        JsonNode built = ModelArtifact.manifestTree((BinaryRelevanceModel) model, ModelArtifact.MODEL_FILE, sha);
-        assertEquals(java.util.Optional.empty(), ModelArtifact.firstDifference("", record, built));
-        assertEquals(java.util.Optional.empty(), ModelArtifact.firstDifference("", built, record));
+        JsonNode built = ManifestDiff.manifestTree((BinaryRelevanceModel) model, ModelArtifact.MODEL_FILE, sha);
+        assertEquals(java.util.Optional.empty(), ManifestDiff.firstDifference("", record, built));
+        assertEquals(java.util.Optional.empty(), ManifestDiff.firstDifference("", built, record));
         List<String> names = new java.util.ArrayList<>();
         record.fieldNames().forEachRemaining(names::add);
         assertEquals(List.of("format_version", "name", "topics", "thresholds", "config", "data", "unlabelled",
                 "seed", "training", "versions", "code_revision", "created_at", "model_file", "model_sha256"), names,
-                "a field added to Manifest must be added to ModelArtifact.manifestTree too");
+                "a field added to Manifest must be added to ManifestDiff.manifestTree too");
     }
 
     @Test
@@ -176,9 +176,9 @@ class ModelArtifactTest {
         Path dir = tmp.resolve("with-unlabelled");
         ModelArtifact.save(dir, model);
         TopicTagger loaded = TopicTagger.load(dir);
-        assertSameTreeAsTheRecord(((ModelArtifact.LoadedTagger) loaded).model());
+        assertSameTreeAsTheRecord(((LoadedTagger) loaded).model());
         assertEquals("inbox.jsonl", loaded.manifest().unlabelled().path());
-        assertEquals(model.provenance(), ((ModelArtifact.LoadedTagger) loaded).model().provenance());
+        assertEquals(model.provenance(), ((LoadedTagger) loaded).model().provenance());
     }
 
     @Test
@@ -203,7 +203,7 @@ class ModelArtifactTest {
         assertEquals(data.topics().ids(), keys, "thresholds keep the declared topic order");
         assertEquals(config, Json.mapper().treeToValue(m.get("config"), ExperimentConfig.class));
         assertEquals(data.sha256(), m.get("data").get("sha256").asText());
-        assertEquals("labels/snippets.jsonl", m.get("data").get("path").asText(), "relative, not absolute");
+        assertEquals("src/test/resources/labels/snippets.jsonl", m.get("data").get("path").asText(), "relative, not absolute");
         assertEquals(data.items().size(), m.get("data").get("items").asInt());
         assertEquals(11, m.get("seed").asLong());
         assertTrue(m.get("versions").get("weka").asText().startsWith("3.8"), m.get("versions").toString());

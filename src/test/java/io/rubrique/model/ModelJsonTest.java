@@ -95,7 +95,7 @@ class ModelJsonTest {
     @Test
     void theJsonFilesOfTheRepositoryReadTheSame() throws IOException {
         int read = 0;
-        for (Path root : List.of(Path.of("experiments"), Path.of("labels"))) {
+        for (Path root : List.of(Path.of("experiments"), io.rubrique.data.SeedLabels.DIR)) {
             try (var files = Files.walk(root)) {
                 for (Path p : files.filter(f -> f.getFileName().toString().endsWith(".json")).toList()) {
                     assertSameTree(Files.readString(p));

@@ -74,30 +74,28 @@ class RealModelServerTest {
     }
 
     @Test
-    void aHashBombModelIsRefusedWithin2SecondsWhileClassifyKeepsAnsweringWithTheOldModel() throws Exception {
+    void aHashBombModelIsRefusedByTheFilterWhileClassifyKeepsAnsweringWithTheOldModel() throws Exception {
         String oldSha = TestApi.json(api.get("/v1/model")).get("model_sha256").asText();
         Path hostile = plantHashBomb(tmp.resolve("hostile"));
 
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicInteger answered = new AtomicInteger();
         CompletableFuture<Void> client = CompletableFuture.runAsync(() -> {
-            while (running.get()) {
+            do {
                 HttpResponse<String> r = api.post("/v1/classify", classifyBody());
                 assertEquals(200, r.statusCode(), r.body());
                 assertEquals(oldSha, TestApi.json(r).at("/model/sha256").asText());
                 answered.incrementAndGet();
-            }
+            } while (running.get());
         });
         try {
-            long t0 = System.nanoTime();
             HttpResponse<String> r = api.post("/v1/admin/reload", "{\"path\":" + TestApi.MAPPER.valueToTree(
                     hostile.toString()) + "}");
-            long ms = (System.nanoTime() - t0) / 1_000_000;
             assertEquals(409, r.statusCode(), r.body());
             assertEquals("model_load_failed", TestApi.errorCode(r));
-            // Under the loader's 20 s deadline: the filter's bounds refused it, not the deadline (a hang guard;
-            // the time itself is measured by src/bench/chaos/hostile_models.sh).
-            assertTrue(ms < 15_000, "the hostile reload took " + ms + " ms");
+            // The filter's depth bound refused it, not the loader's deadline (the time itself is measured by
+            // src/bench/chaos/hostile_models.sh).
+            assertTrue(r.body().contains("allow-list") && r.body().contains("depth"), r.body());
             assertTrue(!r.body().contains(tmp.toString()), "absolute path in " + r.body());
         } finally {
             running.set(false);

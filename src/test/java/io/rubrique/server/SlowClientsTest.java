@@ -29,13 +29,18 @@ class SlowClientsTest {
     Path tmp;
 
     @Test
-    void twoHundredFiftyClientsTricklingTheirBodyDoNotDelayANormalClassify() throws Exception {
-        try (TestApi api = TestApi.start(FakeTagger.writeModel(tmp.resolve("m"), "fake", "c".repeat(64), 0))) {
-            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    void twoHundredFiftyClientsTricklingTheirBodyDoNotStarveANormalClassify() throws Exception {
+        // Neither an idle timeout nor a minimum data rate ever frees the slow clients' connections during the test:
+        // a starved acceptor or thread pool would hang the normal classify, not just delay it.
+        ServerOptions.Limits neverFreed = new ServerOptions.Limits(Duration.ofMinutes(10), 0,
+                ServerOptions.Limits.DEFAULTS.maxConnections());
+        try (TestApi api = TestApi.start(ServerOptions.loopback(0).withLimits(neverFreed),
+                FakeTagger.writeModel(tmp.resolve("m"), "fake", "c".repeat(64), 0))) {
+            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(60)).build();
+            // The timeout is a hang guard only.
             HttpRequest classify = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port()
-                    + "/v1/classify")).timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+                    + "/v1/classify")).timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"la police\"}")).build();
-            // Warm up (class loading, JIT) so that what is timed below is the effect of the slow clients.
             assertEquals(200, client.send(classify, HttpResponse.BodyHandlers.ofString()).statusCode());
             List<Socket> slow = new ArrayList<>();
             ScheduledExecutorService trickle = Executors.newSingleThreadScheduledExecutor();
@@ -61,20 +66,13 @@ class SlowClientsTest {
                     }
                 }, 1, 1, TimeUnit.SECONDS);
 
-                // Measured twice: right after the slow bodies started, and once they have trickled a while.
+                // Twice: right after the slow bodies started, and once they have trickled a while.
                 for (long pauseMs : new long[] {300, 2500}) {
                     Thread.sleep(pauseMs);
-                    long t0 = System.nanoTime();
                     // A new connection each time (a fresh client): the slow ones must not starve the acceptor.
                     HttpResponse<String> r = HttpClient.newHttpClient().send(classify,
                             HttpResponse.BodyHandlers.ofString());
-                    long ms = (System.nanoTime() - t0) / 1_000_000;
-                    System.out.println("normal classify beside " + SLOW_CLIENTS + " slow clients: " + ms + " ms");
                     assertEquals(200, r.statusCode(), r.body());
-                    // A stalled acceptor would hold it until the slow clients' 30 s idle timeout; 15 s tells the
-                    // two apart without timing the server on a loaded machine.
-                    assertTrue(ms < 15_000, "a normal classify took " + ms + " ms beside " + SLOW_CLIENTS
-                            + " slow clients");
                 }
             } finally {
                 trickle.shutdownNow();
@@ -96,7 +94,6 @@ class SlowClientsTest {
             out.flush();
             InputStream in = s.getInputStream();
             StringBuilder response = new StringBuilder();
-            long t0 = System.nanoTime();
             try {
                 for (int i = 0; i < 10 && in.available() == 0; i++) {
                     Thread.sleep(1000);
@@ -110,17 +107,17 @@ class SlowClientsTest {
             for (int n = in.read(buf); n > 0; n = in.read(buf)) {
                 response.append(new String(buf, 0, n, StandardCharsets.UTF_8));
             }
-            long ms = (System.nanoTime() - t0) / 1_000_000;
             String text = response.toString();
             assertTrue(text.startsWith("HTTP/1.1 408"), text);
             assertTrue(text.contains("\"code\":\"request_timeout\""), text);
-            assertTrue(ms < 6000, "took " + ms + " ms");
         }
     }
 
     @Test
     void atTheConnectionLimitIdleConnectionsAreClosedSoonerToMakeRoom() throws Exception {
-        ServerOptions.Limits limits = new ServerOptions.Limits(Duration.ofSeconds(30), 1024, 4);
+        // Idle connections are never closed in the test's time except by the shorter timeout at the limit: without
+        // it the request below would hang (until TestApi's hang guard), not merely be late.
+        ServerOptions.Limits limits = new ServerOptions.Limits(Duration.ofMinutes(10), 1024, 4);
         try (TestApi api = TestApi.start(ServerOptions.loopback(0).withLimits(limits),
                 FakeTagger.writeModel(tmp.resolve("m"), "fake", "c".repeat(64), 0))) {
             List<Socket> idle = new ArrayList<>();
@@ -128,17 +125,13 @@ class SlowClientsTest {
                 for (int i = 0; i < limits.maxConnections(); i++) {
                     idle.add(new Socket("127.0.0.1", api.port())); // connected, never sends anything
                     // Jetty shortens the idle timeout of the connections it has registered when the limit is hit,
-                    // so let each one register (a burst would keep the full 30 s, still bounded).
+                    // so let each one register.
                     Thread.sleep(200);
                 }
-                long t0 = System.nanoTime();
                 HttpResponse<String> r = api.post("/v1/classify", "{\"text\":\"la police\"}");
-                long ms = (System.nanoTime() - t0) / 1_000_000;
                 assertEquals(200, r.statusCode(), r.body());
-                // Not served until room was made (the idle timeout at the limit is 2 s), yet well before 30 s.
-                assertTrue(ms >= 1000 && ms < 10_000, "served after " + ms + " ms");
                 Socket first = idle.get(0);
-                first.setSoTimeout(5000);
+                first.setSoTimeout(60_000); // hang guard
                 assertEquals(-1, first.getInputStream().read(), "an idle connection was closed by the server");
             } finally {
                 for (Socket s : idle) {

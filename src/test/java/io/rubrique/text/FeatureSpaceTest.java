@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.rubrique.config.FeatureConfig;
 import io.rubrique.data.ItemKind;
 import io.rubrique.data.LabelReader;
+import io.rubrique.data.SeedLabels;
 import io.rubrique.data.LabelledItem;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -36,7 +37,7 @@ class FeatureSpaceTest {
 
     @BeforeAll
     static void fitOnTheRepoLabels() throws IOException {
-        items = LabelReader.read(Path.of("labels/snippets.jsonl")).items();
+        items = LabelReader.read(SeedLabels.SNIPPETS).items();
         defaults = FeatureSpace.fit(items, FeatureConfig.defaults());
     }
 

@@ -26,7 +26,10 @@ class ScratchRetentionTest {
                 refs.add(new WeakReference<>(space));
                 worker.submit(() -> space.vectorize("Titre", "la transformation numérique")).get();
             }
-            for (int i = 0; i < 20 && refs.stream().anyMatch(r -> r.get() != null); i++) {
+            // System.gc() is only a request: ask until the spaces are collected, up to a hang guard of 60 s that
+            // only a space still reachable from the worker reaches.
+            long guard = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+            while (refs.stream().anyMatch(r -> r.get() != null) && System.nanoTime() < guard) {
                 System.gc();
                 Thread.sleep(50);
             }

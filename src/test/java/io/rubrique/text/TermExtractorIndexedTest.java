@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.rubrique.config.FeatureConfig;
 import io.rubrique.data.LabelReader;
+import io.rubrique.data.SeedLabels;
 import io.rubrique.data.LabelledItem;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -25,7 +26,7 @@ class TermExtractorIndexedTest {
 
     @BeforeAll
     static void texts() throws IOException {
-        List<LabelledItem> items = LabelReader.read(Path.of("labels/snippets.jsonl")).items();
+        List<LabelledItem> items = LabelReader.read(SeedLabels.SNIPPETS).items();
         texts = new ArrayList<>();
         for (LabelledItem it : items) {
             texts.add(new String[] {it.title(), it.text()});

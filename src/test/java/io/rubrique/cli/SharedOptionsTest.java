@@ -1,0 +1,32 @@
+package io.rubrique.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
+
+/** A shared option means the same in every command that has it: one declaration, one default, one help line. */
+class SharedOptionsTest {
+    private static final Map<String, List<String>> USERS = Map.of(
+            "--labels", List.of("train", "evaluate", "suggest"),
+            "--config", List.of("train", "evaluate", "suggest", "simulate"),
+            "--seed", List.of("train", "evaluate", "suggest", "simulate"),
+            "--model", List.of("suggest", "classify", "inspect"));
+
+    @Test
+    void everyCommandDeclaresASharedOptionIdentically() {
+        CommandLine cl = Main.commandLine();
+        USERS.forEach((option, commands) -> {
+            OptionSpec first = cl.getSubcommands().get(commands.get(0)).getCommandSpec().findOption(option);
+            for (String c : commands) {
+                OptionSpec o = cl.getSubcommands().get(c).getCommandSpec().findOption(option);
+                assertEquals(List.of(first.description()), List.of(o.description()), c + " " + option);
+                assertEquals(first.paramLabel(), o.paramLabel(), c + " " + option);
+                assertEquals(String.valueOf(first.initialValue()), String.valueOf(o.initialValue()), c + " " + option);
+            }
+        });
+    }
+}
