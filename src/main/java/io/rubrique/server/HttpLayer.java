@@ -401,11 +401,24 @@ public final class HttpLayer implements AutoCloseable {
         return new ApiException(400, "bad_request", "the request body is malformed or ended early");
     }
 
-    /** 413 with Connection: close, after dropping at most the limit's worth of what is still arriving. */
+    /**
+     * 413 with Connection: close, after dropping what has already arrived (at most the limit's worth, never waiting
+     * for more), so that the client can read the answer before the connection closes.
+     */
     private static ApiException tooLarge(Context ctx, int max) {
         ctx.header("Connection", "close");
         try {
-            ctx.req().getInputStream().skipNBytes(max);
+            InputStream in = ctx.req().getInputStream();
+            long dropped = 0;
+            byte[] sink = new byte[8192];
+            int ready;
+            while (dropped < max && (ready = in.available()) > 0) {
+                int n = in.read(sink, 0, Math.min(sink.length, ready));
+                if (n < 0) {
+                    break;
+                }
+                dropped += n;
+            }
         } catch (IOException | RuntimeException e) {
             // End of input or a closed connection: either way there is nothing left to drop.
         }
