@@ -164,7 +164,7 @@ def start_label_server(jar, d, pool, name, *extra):
     p = subprocess.Popen(java(jar, "label", "--pool", pool, "--labels", "labels", "--model", "no-model",
                               "--name", name, "--port", str(port), "--strategy", "random", *extra), cwd=d,
                          stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    deadline = time.time() + 30
+    deadline = time.time() + 90
     while time.time() < deadline:
         try:
             urllib.request.urlopen("http://127.0.0.1:%d/api/state" % port, timeout=1).read()

@@ -13,6 +13,8 @@ import io.rubrique.util.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -220,6 +222,7 @@ public final class HttpLayer implements AutoCloseable {
             throw new IllegalStateException("refusing to serve on non-loopback address " + options.host()
                     + " without a bearer token");
         }
+        requirePortFree();
         try {
             app.start();
         } catch (RuntimeException e) {
@@ -232,6 +235,23 @@ public final class HttpLayer implements AutoCloseable {
                     + e.getMessage(), e);
         }
         return this;
+    }
+
+    /**
+     * Fails with one line when the port is taken, before Javalin would log its own error: a bind and release on the
+     * same address (the start below still reports the rare port taken in between).
+     */
+    private void requirePortFree() {
+        if (options.port() == 0) {
+            return;
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(options.host(), options.port()));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot listen on " + options.host() + ":" + options.port()
+                    + ": the address is already in use (pick another --port, or stop what holds it)", e);
+        }
     }
 
     private void stopQuietly() {
