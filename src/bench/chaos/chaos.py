@@ -225,6 +225,24 @@ def saver(port, ids, acked, stop, past_conflicts=False):
             return
 
 
+def two_savers(jar, d, a, b, past_conflicts):
+    """Two label servers, each (pool, name, ids, extra args), saving their ids at once; their acknowledged ids."""
+    servers, acked, threads, stop = [], [], [], threading.Event()
+    for pool, name, ids, extra in (a, b):
+        p, port = start_label_server(jar, d, pool, name, *extra)
+        servers.append(p)
+        acked.append([])
+        threads.append(threading.Thread(target=saver, args=(port, ids, acked[-1], stop, past_conflicts)))
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    for p in servers:
+        p.terminate()
+        p.wait()
+    return acked
+
+
 def save_kill(jar, trial):
     d = tempfile.mkdtemp(prefix="chaos-save-")
     try:
@@ -283,18 +301,8 @@ def save_pair(jar, trial):
     try:
         label_set(d)
         pa, pb = pool_file(d, 30, "a"), pool_file(d, 30, "b")
-        sa, porta = start_label_server(jar, d, pa, "one")
-        sb, portb = start_label_server(jar, d, pb, "two")
-        acked_a, acked_b, stop = [], [], threading.Event()
-        ta = threading.Thread(target=saver, args=(porta, ["a%d" % i for i in range(30)], acked_a, stop))
-        tb = threading.Thread(target=saver, args=(portb, ["b%d" % i for i in range(30)], acked_b, stop))
-        ta.start()
-        tb.start()
-        ta.join()
-        tb.join()
-        for s in (sa, sb):
-            s.terminate()
-            s.wait()
+        acked_a, acked_b = two_savers(jar, d, (pa, "one", ["a%d" % i for i in range(30)], ()),
+                                      (pb, "two", ["b%d" % i for i in range(30)], ()), False)
         ok, msg = valid_labels(jar, d)
         ids = [json.loads(l)["id"] for l in lines(os.path.join(d, "labels", "snippets.jsonl"))]
         missing = [i for i in acked_a + acked_b if i not in ids]
@@ -311,19 +319,9 @@ def two_file(jar, trial):
     try:
         label_set(d)
         pool = pool_file(d, 10, "s")
-        sa, porta = start_label_server(jar, d, pool, "one")
-        sb, portb = start_label_server(jar, d, pool, "two", "--into", "labels/extra.jsonl")
         ids = ["s%d" % i for i in range(10)]
-        acked_a, acked_b, stop = [], [], threading.Event()
-        ta = threading.Thread(target=saver, args=(porta, ids, acked_a, stop, True))
-        tb = threading.Thread(target=saver, args=(portb, ids, acked_b, stop, True))
-        ta.start()
-        tb.start()
-        ta.join()
-        tb.join()
-        for s in (sa, sb):
-            s.terminate()
-            s.wait()
+        acked_a, acked_b = two_savers(jar, d, (pool, "one", ids, ()),
+                                      (pool, "two", ids, ("--into", "labels/extra.jsonl")), True)
         ok, msg = valid_labels(jar, d)
         saved = [json.loads(l)["id"] for f in ("snippets.jsonl", "extra.jsonl")
                  for l in lines(os.path.join(d, "labels", f)) if json.loads(l)["id"].startswith("s")]
@@ -425,6 +423,13 @@ def slow_clients(jar, trial, n=400):
         socks = []
         try:
             token = csrf(port)
+            # Warm up first (class loading, JIT: the server has just started), as SlowClientsTest does, so that
+            # what is timed is the effect of the slow clients; the POSTs take the path the slow bodies take.
+            for _ in range(300):
+                urllib.request.urlopen("http://127.0.0.1:%d/api/state" % port, timeout=30).read()
+                raw(port, b"POST /api/skip HTTP/1.1\r\nHost: 127.0.0.1:%d\r\nContent-Type: application/json\r\n"
+                          b"X-Rubrique-Csrf: %s\r\nContent-Length: 11\r\nConnection: close\r\n\r\n{\"id\":\"no\"}"
+                    % (port, token.encode()))
             for _ in range(n):
                 s = socket.create_connection(("127.0.0.1", port), timeout=10)
                 s.sendall(b"POST /api/save HTTP/1.1\r\nHost: 127.0.0.1:%d\r\nContent-Type: application/json\r\n"
@@ -451,8 +456,8 @@ def slow_clients(jar, trial, n=400):
             stop.set()
             t.join()
             worst = max(times)
-            note = "%d slow connections: /api/state median %.3f s, max %.3f s over %d requests" % (
-                n, statistics.median(times), worst, len(times))
+            note = "%d slow connections: /api/state median %.3f s, max %.3f s over %d requests (%s)" % (
+                n, statistics.median(times), worst, len(times), " ".join("%.2f" % x for x in times))
             return ("intact" if worst < 1.0 else "lost"), note
         finally:
             for s in socks:

@@ -19,37 +19,38 @@ class PoolValidationTest {
     @TempDir
     Path tmp;
 
-    private String problemsOf(String line) throws IOException {
+    /** Reading a pool of these lines fails with a message containing {@code expected}. */
+    private void assertRefused(String lines, String expected) throws IOException {
         Path f = tmp.resolve("pool.jsonl");
-        Files.writeString(f, line + "\n");
-        IOException e = assertThrows(IOException.class, () -> PoolReader.read(List.of(f)));
-        return e.getMessage();
+        Files.writeString(f, lines + "\n");
+        String m = assertThrows(IOException.class, () -> PoolReader.read(List.of(f))).getMessage();
+        assertTrue(m.contains(expected), m);
     }
 
     @Test
     void duplicateIdsInAPoolAreRefused() throws IOException {
-        String m = problemsOf("{\"id\":\"a\",\"text\":\"Un.\"}\n{\"id\":\"a\",\"text\":\"Deux.\"}");
-        assertTrue(m.contains("pool.jsonl:2: id: duplicate id 'a' (first at "), m);
+        assertRefused("{\"id\":\"a\",\"text\":\"Un.\"}\n{\"id\":\"a\",\"text\":\"Deux.\"}",
+                "pool.jsonl:2: id: duplicate id 'a' (first at ");
     }
 
     @Test
     void aSourceWithAControlCharacterOrOverItsLimitIsRefused() throws IOException {
-        assertTrue(problemsOf("{\"id\":\"a\",\"source\":\"x\\u0007y\",\"text\":\"Un.\"}")
-                .contains("pool.jsonl:1: source: control character U+0007"));
-        String m = problemsOf("{\"id\":\"a\",\"source\":\"" + "s".repeat(3000) + "\",\"text\":\"Un.\"}");
-        assertTrue(m.contains("pool.jsonl:1: source: 3,000 characters"), m);
+        assertRefused("{\"id\":\"a\",\"source\":\"x\\u0007y\",\"text\":\"Un.\"}",
+                "pool.jsonl:1: source: control character U+0007");
+        assertRefused("{\"id\":\"a\",\"source\":\"" + "s".repeat(3000) + "\",\"text\":\"Un.\"}",
+                "pool.jsonl:1: source: 3,000 characters");
     }
 
     @Test
     void anObjectSourceIsRefusedRatherThanSavedEmpty() throws IOException {
-        String m = problemsOf("{\"id\":\"a\",\"source\":{\"page\":1},\"text\":\"Un.\"}");
-        assertTrue(m.contains("pool.jsonl:1: source: not a string (found object)"), m);
+        assertRefused("{\"id\":\"a\",\"source\":{\"page\":1},\"text\":\"Un.\"}",
+                "pool.jsonl:1: source: not a string (found object)");
     }
 
     @Test
     void anIdOverTheLabelLimitIsRefused() throws IOException {
-        String m = problemsOf("{\"id\":\"" + "i".repeat(300) + "\",\"text\":\"Un.\"}");
-        assertTrue(m.contains("pool.jsonl:1: id: 300 characters, more than the limit of 200"), m);
+        assertRefused("{\"id\":\"" + "i".repeat(300) + "\",\"text\":\"Un.\"}",
+                "pool.jsonl:1: id: 300 characters, more than the limit of 200");
     }
 
     @Test

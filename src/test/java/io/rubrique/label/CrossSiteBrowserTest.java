@@ -10,15 +10,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -27,8 +23,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * every POST route of the labelling page: nothing changes (issue 22, point 1).
  */
 class CrossSiteBrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final List<String> POST_ROUTES = List.of("/api/save", "/api/skip", "/api/undo", "/api/retrain");
 
     @TempDir
@@ -39,10 +33,7 @@ class CrossSiteBrowserTest {
 
     @BeforeEach
     void start() throws Exception {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!present && System.getenv("RUBRIQUE_REQUIRE_BROWSER") == null) {
-            Assumptions.abort("no /usr/bin/chromium and /usr/bin/chromedriver (apt install chromium chromium-driver)");
-        }
+        HeadlessChromium.assumePresent();
         Path labels = LabelFixtures.labelSet(tmp);
         target = new LabelTestServer(labels, labels.resolve("snippets.jsonl"), LabelFixtures.pool(6), tmp);
         attacker = HttpServer.create(new InetSocketAddress("127.0.0.2", 0), 0);
@@ -54,13 +45,7 @@ class CrossSiteBrowserTest {
             ex.close();
         });
         attacker.start();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--user-data-dir=" + tmp.resolve("chrome"));
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build(), options);
+        browser = HeadlessChromium.start(tmp.resolve("chrome"));
     }
 
     @AfterEach
