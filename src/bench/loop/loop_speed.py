@@ -17,6 +17,7 @@ Standard library only; needs taskset (util-linux).
 
 import argparse
 import json
+import re
 import os
 import shutil
 import socket
@@ -123,11 +124,14 @@ def save_latency(jar, d, saves):
                 break
             except Exception:
                 time.sleep(0.2)
+        # Every write carries the page's per-server CSRF token, read from the page as a browser would.
+        page = urllib.request.urlopen(base + "/", timeout=10).read().decode()
+        token = re.search(r'name="rubrique-csrf" content="([^"]+)"', page).group(1)
         server, client = [], []
         for i in range(saves):
             body = json.dumps({"id": "s%d" % i, "topics": ["digital"] if i % 3 == 0 else []}).encode()
             req = urllib.request.Request(base + "/api/save", data=body, method="POST",
-                                         headers={"Content-Type": "application/json"})
+                                         headers={"Content-Type": "application/json", "X-Rubrique-Csrf": token})
             t0 = time.monotonic()
             with urllib.request.urlopen(req, timeout=10) as r:
                 answer = json.loads(r.read())

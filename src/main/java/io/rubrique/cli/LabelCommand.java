@@ -9,6 +9,8 @@ import io.rubrique.label.LabelSession;
 import io.rubrique.label.LabelStore;
 import io.rubrique.label.RetrainJob;
 import io.rubrique.model.TopicTagger;
+import io.rubrique.server.LogLevels;
+import io.rubrique.server.ServerLauncher;
 import io.rubrique.server.ServerOptions;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -18,7 +20,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -77,6 +78,7 @@ public final class LabelCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        LogLevels.configure();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String token = System.getenv(tokenEnv);
@@ -115,18 +117,17 @@ public final class LabelCommand implements Callable<Integer> {
         if (tagger != null && Strategies.get(strategy).needsCommittee()) {
             retrain.startCommittee();
         }
-        LabelServer server = new LabelServer(options, session, retrain, figures::get).start();
-        String url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port() + "/"
+        LabelServer server;
+        try {
+            server = new LabelServer(options, session, retrain, figures::get).start();
+        } catch (IllegalStateException e) {
+            err.println("rubrique label: " + e.getMessage());
+            return 1;
+        }
+        String url = ServerLauncher.url(host, server.port()) + "/"
                 + (options.token() == null ? "" : "#token=<the token in $" + tokenEnv + ">");
-        out.println("labelling " + items.records().size() + " pool item(s) into " + file + " as " + session.labeller());
-        out.println("open " + url);
-        out.flush();
-        CountDownLatch stop = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stop.countDown();
-        }, "rubrique-label-stop"));
-        stop.await();
+        ServerLauncher.untilStopped(server::close, "labelling " + items.records().size() + " pool item(s) into "
+                + file + " as " + session.labeller() + ": open " + url, out);
         return 0;
     }
 }

@@ -3,6 +3,7 @@ package io.rubrique.cli;
 import io.rubrique.model.ModelLoadException;
 import io.rubrique.server.ModelHolder;
 import io.rubrique.server.ModelLoader;
+import io.rubrique.server.LogLevels;
 import io.rubrique.server.ModelWatcher;
 import io.rubrique.server.RubriqueServer;
 import io.rubrique.server.ServerLauncher;
@@ -65,6 +66,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        LogLevels.configure();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ServerOptions options;
@@ -98,9 +100,8 @@ public final class ServeCommand implements Callable<Integer> {
         RubriqueServer server = new RubriqueServer(options, models);
         try {
             server.start();
-        } catch (RuntimeException e) {
-            err.println("rubrique serve: cannot listen on " + host + ":" + port + ": " + e.getMessage());
-            server.stop();
+        } catch (IllegalStateException e) {
+            err.println("rubrique serve: " + e.getMessage());
             return 1;
         }
         ModelWatcher watcher = watch ? new ModelWatcher(() -> models.current().dir(), () -> server.reload(null),

@@ -6,6 +6,7 @@ import io.rubrique.data.LabelProblem;
 import io.rubrique.data.LabelStats;
 import io.rubrique.data.LabelReader;
 import io.rubrique.data.LabelValidator;
+import io.rubrique.data.PoolReader;
 import io.rubrique.data.TopicSet;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -35,8 +36,9 @@ public final class ValidateCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(arity = "0..*", paramLabel = "FILE|DIR",
-            description = "Label files, or directories whose *.jsonl files (inbox* included: there topics may be"
-                    + " missing) are checked (default: labels).")
+            description = "Label files, or directories whose *.jsonl files are checked (default: labels). inbox*"
+                    + " files are pools of items to label: checked as such, without topics, and an item both in the"
+                    + " inbox and labelled is not a duplicate.")
     List<Path> paths = new ArrayList<>(List.of(Path.of("labels")));
 
     @Option(names = "--guidelines", paramLabel = "FILE",
@@ -62,14 +64,22 @@ public final class ValidateCommand implements Callable<Integer> {
 
     private int validate(List<Path> files, PrintWriter out, PrintWriter err) throws IOException {
         TopicSet topics = TopicSet.forLabels(paths.isEmpty() ? Path.of("labels") : paths.get(0));
-        LabelValidator.Result r = new LabelValidator(topics, true).validate(files);
-        r.problems().stream().map(LabelProblem::toString).forEach(err::println);
+        // The inbox is a pool of items to label, not labels: its records are checked as a pool (the same field
+        // rules, ids unique within the pool), and an item labelled since it was ingested is not its duplicate.
+        List<Path> pools = files.stream().filter(ValidateCommand::isPool).toList();
+        List<Path> labelFiles = files.stream().filter(f -> !isPool(f)).toList();
+        LabelValidator.Result r = new LabelValidator(topics, false).validate(labelFiles);
+        PoolReader.Checked pool = PoolReader.check(pools);
+        List<LabelProblem> problems = new ArrayList<>(r.problems());
+        problems.addAll(pool.problems());
+        problems.stream().map(LabelProblem::toString).forEach(err::println);
         LabelStats stats = LabelStats.of(topics, r.labelled());
-        out.printf("%d file(s), %d record(s), %d problem(s)%n", files.size(), r.records(), r.problems().size());
+        out.printf("%d file(s), %d record(s), %d problem(s)%n", files.size(), r.records() + pool.lines(),
+                problems.size());
         out.printf("labelled items: %d (article %d, teaser %d); unlabelled (inbox): %d%n", stats.items(null),
-                stats.items(ItemKind.ARTICLE), stats.items(ItemKind.TEASER), r.unlabelled().size());
+                stats.items(ItemKind.ARTICLE), stats.items(ItemKind.TEASER), pool.records().size());
         out.print(stats.textTable());
-        if (!r.clean()) {
+        if (!problems.isEmpty()) {
             if (guidelines != null || checkGuidelines != null) {
                 err.println("rubrique validate: guidelines counts not updated or checked: fix the problems first");
             }
@@ -91,6 +101,11 @@ public final class ValidateCommand implements Callable<Integer> {
             return 1;
         }
         return 0;
+    }
+
+    /** An inbox ({@code inbox*.jsonl}, what {@code ingest} writes): a pool of items to label. */
+    private static boolean isPool(Path f) {
+        return f.getFileName().toString().startsWith("inbox");
     }
 
     /**

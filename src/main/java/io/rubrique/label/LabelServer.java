@@ -4,98 +4,93 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
-import io.javalin.json.JavalinJackson;
 import io.rubrique.data.TopicDef;
 import io.rubrique.model.Explanation;
 import io.rubrique.model.ScoringModel;
-import io.rubrique.server.BearerAuth;
-import io.rubrique.server.ErrorBodies;
+import io.rubrique.server.HttpLayer;
+import io.rubrique.server.RequestParser;
 import io.rubrique.server.ServerOptions;
 import io.rubrique.util.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * The labelling page of {@code rubrique label}: one page ({@code GET /}) and a small JSON API behind it. Loopback
- * by default; on any other address every route needs the bearer token (the page reads it from the
- * {@code #token=} fragment of its URL). Errors are JSON {@code {"error": {code, message}}} with a 4xx status.
+ * The labelling page of {@code rubrique label}: one page ({@code GET /}) and a small JSON API behind it, on the
+ * same hardened {@link HttpLayer} as {@code serve}. Loopback by default; on any other address every route needs the
+ * bearer token (the page reads it from the {@code #token=} fragment of its URL). Every write needs the page's
+ * per-server CSRF token (in a meta tag of the page, sent back as a header), a JSON body and this server's origin,
+ * so no other site the labeller has open can save, skip, undo or retrain. Errors are JSON
+ * {@code {"error": {code, message}}} with a 4xx status.
  */
 public final class LabelServer implements AutoCloseable {
-    private static final String JSON = "application/json";
-    private final ServerOptions options;
     private final LabelSession session;
     private final RetrainJob retrain;
     private final Supplier<Map<String, Object>> currentFigures;
-    private final BearerAuth auth;
     private final ObjectMapper mapper = Json.mapper();
+    private final RequestParser parser = new RequestParser(mapper);
+    private final String csrfToken;
     private final byte[] page;
-    private final Javalin app;
+    private final HttpLayer http;
 
     public LabelServer(ServerOptions options, LabelSession session, RetrainJob retrain,
             Supplier<Map<String, Object>> currentFigures) {
-        this.options = options;
         this.session = session;
         this.retrain = retrain;
         this.currentFigures = currentFigures;
-        this.auth = new BearerAuth(options.token());
-        this.page = resource("page.html");
-        this.app = Javalin.create(c -> {
-            c.showJavalinBanner = false;
-            c.startupWatcherEnabled = false;
-            c.jsonMapper(new JavalinJackson(mapper, false));
-            c.http.maxRequestSize = 1 << 20;
-            c.jetty.defaultHost = options.host();
-            c.jetty.defaultPort = options.port();
-        });
-        app.before(this::authenticate);
-        app.addHttpHandler(HandlerType.GET, "/", ctx -> ctx.contentType("text/html; charset=utf-8").result(page));
-        app.addHttpHandler(HandlerType.GET, "/api/state", this::state);
-        app.addHttpHandler(HandlerType.GET, "/api/next", this::next);
-        app.addHttpHandler(HandlerType.POST, "/api/save", this::save);
-        app.addHttpHandler(HandlerType.POST, "/api/skip", this::skip);
-        app.addHttpHandler(HandlerType.POST, "/api/undo", this::undo);
-        app.addHttpHandler(HandlerType.POST, "/api/retrain", this::startRetrain);
-        app.addHttpHandler(HandlerType.GET, "/api/retrain", ctx -> json(ctx, 200, retrain.status()));
-        app.exception(Failure.class, (e, ctx) -> error(ctx, e.status, e.code, e.getMessage()));
-        app.exception(Exception.class, (e, ctx) -> error(ctx, 500, "internal_error",
-                "internal error: " + e.getClass().getSimpleName()));
-        app.error(404, ctx -> {
-            if (ctx.result() == null || ctx.result().isEmpty()) {
-                error(ctx, 404, "not_found", "no route " + ctx.method() + " " + ctx.path());
-            }
-        });
+        this.csrfToken = newToken();
+        this.page = resource("page.html", csrfToken);
+        this.http = HttpLayer.builder(options)
+                .openPath("/")
+                .csrfToken(csrfToken)
+                .route(HandlerType.GET, "/", ctx -> ctx.contentType("text/html; charset=utf-8")
+                        .header("Cache-Control", "no-store")
+                        .header("X-Frame-Options", "DENY")
+                        .header("Content-Security-Policy", "frame-ancestors 'none'")
+                        .result(page))
+                .route(HandlerType.GET, "/api/state", this::state)
+                .route(HandlerType.GET, "/api/next", this::next)
+                .route(HandlerType.POST, "/api/save", this::save)
+                .route(HandlerType.POST, "/api/skip", this::skip)
+                .route(HandlerType.POST, "/api/undo", this::undo)
+                .route(HandlerType.POST, "/api/retrain", this::startRetrain)
+                .route(HandlerType.GET, "/api/retrain", ctx -> json(ctx, 200, retrain.status()))
+                .exception(Failure.class, (e, ctx) -> HttpLayer.error(ctx, e.status, e.code, e.getMessage(),
+                        List.of()))
+                .build();
     }
 
+    /** Binds and starts serving; see {@link HttpLayer#start()}. */
     public LabelServer start() {
-        if (!auth.configured() && !options.loopbackOnly()) {
-            throw new IllegalStateException("refusing to serve the labelling page on " + options.host()
-                    + " without a bearer token");
-        }
-        app.start();
+        http.start();
         return this;
     }
 
     public int port() {
-        return app.port();
+        return http.port();
+    }
+
+    /** The token the page sends in {@value HttpLayer#CSRF_HEADER} with every write (new for each server). */
+    String csrfToken() {
+        return csrfToken;
     }
 
     @Override
     public void close() {
-        app.stop();
+        http.stop();
     }
 
     /** An expected failure with its HTTP status. */
@@ -107,12 +102,6 @@ public final class LabelServer implements AutoCloseable {
             super(message);
             this.status = status;
             this.code = code;
-        }
-    }
-
-    private void authenticate(Context ctx) {
-        if (auth.configured() && !"/".equals(ctx.path()) && !auth.accepts(ctx.header("Authorization"))) {
-            throw new Failure(401, "unauthorized", "missing or invalid bearer token");
         }
     }
 
@@ -214,11 +203,15 @@ public final class LabelServer implements AutoCloseable {
     }
 
     private void skip(Context ctx) throws IOException {
-        session.skip(text(body(ctx), "id"));
+        String id = text(body(ctx), "id");
+        if (!session.skip(id)) {
+            throw new Failure(422, "invalid_field", "id: '" + id + "' is not an item of the pool");
+        }
         json(ctx, 200, Map.of("progress", session.progress()));
     }
 
     private void undo(Context ctx) throws IOException {
+        body(ctx);
         Optional<String> id = session.undo();
         if (id.isEmpty()) {
             throw new Failure(409, "nothing_to_undo", "nothing saved in this session to undo");
@@ -230,23 +223,13 @@ public final class LabelServer implements AutoCloseable {
     }
 
     private void startRetrain(Context ctx) {
+        body(ctx);
         json(ctx, 202, retrain.start(currentFigures.get()));
     }
 
+    /** The request's JSON object: Content-Type, size limit and duplicate keys checked by the shared layer. */
     private JsonNode body(Context ctx) {
-        String ct = ctx.header("Content-Type");
-        if (ct == null || !ct.toLowerCase(Locale.ROOT).startsWith(JSON)) {
-            throw new Failure(415, "unsupported_media_type", "Content-Type must be application/json");
-        }
-        try {
-            JsonNode n = mapper.readTree(ctx.bodyAsBytes());
-            if (n == null || !n.isObject()) {
-                throw new Failure(400, "bad_request", "body must be a JSON object");
-            }
-            return n;
-        } catch (IOException e) {
-            throw new Failure(400, "bad_request", "body is not valid JSON");
-        }
+        return parser.object(http.body(ctx, false));
     }
 
     private static String text(JsonNode body, String field) {
@@ -259,25 +242,34 @@ public final class LabelServer implements AutoCloseable {
 
     private void json(Context ctx, int status, Object body) {
         try {
-            ctx.status(status).contentType(JSON).result(mapper.writeValueAsBytes(body));
+            HttpLayer.json(ctx, status, mapper.writeValueAsBytes(body));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static void error(Context ctx, int status, String code, String message) {
-        ctx.status(status).contentType(JSON).result(ErrorBodies.of(code, message));
-    }
-
-    private static byte[] resource(String name) {
+    /** The page, with this server's CSRF token in its {@code rubrique-csrf} meta tag. */
+    private static byte[] resource(String name, String token) {
         try (InputStream in = LabelServer.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException(name + " missing from the jar");
             }
-            return in.readAllBytes();
+            String html = utf8(in.readAllBytes());
+            String slot = "<meta name=\"rubrique-csrf\" content=\"\">";
+            if (!html.contains(slot)) {
+                throw new IllegalStateException(name + " has no " + slot);
+            }
+            return html.replace(slot, "<meta name=\"rubrique-csrf\" content=\"" + token + "\">")
+                    .getBytes(StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String newToken() {
+        byte[] b = new byte[32];
+        new SecureRandom().nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
     static String utf8(byte[] b) {

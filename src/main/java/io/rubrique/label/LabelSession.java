@@ -173,16 +173,26 @@ public final class LabelSession {
         return line;
     }
 
-    public synchronized void skip(String id) {
+    /** Skips an item of the pool for this session; false (and nothing recorded) when the id is not in the pool. */
+    public synchronized boolean skip(String id) {
+        if (!byId.containsKey(id)) {
+            return false;
+        }
         skipped.add(id);
         queue.removeIf(p -> p.item().id().equals(id));
+        return true;
     }
 
-    /** Removes the last record saved in this session and puts its item back at the front; empty if none. */
+    /**
+     * Removes the last record saved in this session and puts its item back at the front; empty if none. The entry
+     * leaves the undo stack only once its record is gone (or found gone): a failed rewrite keeps it for a retry.
+     */
     public synchronized Optional<String> undo() throws IOException {
         while (!saved.isEmpty()) {
-            String id = saved.pop();
-            if (store.remove(id)) {
+            String id = saved.peek();
+            boolean removed = store.remove(id);
+            saved.pop();
+            if (removed) {
                 Pick p = shown.get(id);
                 Candidate c = byId.get(id);
                 queue.addFirst(p != null ? p : new Pick(0, new Snippet(c.id(), c.title(), c.text()), 0,

@@ -1,5 +1,6 @@
 package io.rubrique.label;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rubrique.data.Candidate;
@@ -7,6 +8,7 @@ import io.rubrique.data.LabelProblem;
 import io.rubrique.data.LabelReader;
 import io.rubrique.data.LabelValidator;
 import io.rubrique.data.LabelledItem;
+import io.rubrique.data.TextKey;
 import io.rubrique.data.TopicSet;
 import io.rubrique.util.AtomicFiles;
 import io.rubrique.util.FileLocks;
@@ -18,11 +20,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Appends label records to a label file (e.g. {@code labels/snippets.jsonl}) safely: under the file's lock
- * (other tabs, other processes), after re-reading every label file of the set so that an item is never labelled
- * twice, through exactly the checks of {@code rubrique validate}, and atomically and durably (temporary file,
+ * Appends label records to a label file (e.g. {@code labels/snippets.jsonl}) safely: under the label set's one
+ * lock (other tabs, other processes, other files of the set), after re-reading every label file of the set so that
+ * an item is never labelled twice, through exactly the checks of {@code rubrique validate}, and atomically and durably (temporary file,
  * fsync, rename, directory fsync). Undo removes one record the same way. Thread-safe.
  */
 public final class LabelStore {
@@ -75,18 +78,26 @@ public final class LabelStore {
         return n.toString();
     }
 
-    /** Appends one record line; refused when invalid or when its id or text is already labelled. */
+    /**
+     * Appends one record line; refused when invalid or when its id or text is already labelled in any file of
+     * the set. Every writer of the set takes the set's one lock first, then re-reads every label file of it.
+     */
     public void append(String line) throws IOException, Refused {
-        try (FileLocks.Held lock = FileLocks.exclusive(file)) {
-            List<LabelledItem> known = readAll();
-            byte[] old = Files.exists(file) ? Files.readAllBytes(file) : new byte[0];
+        try (FileLocks.Held lock = lockSet()) {
+            List<Path> files = setFiles();
+            JsonNode rec = MAPPER.readTree(line);
+            Optional<String> first = firstLabelled(files, rec.path("id").asText(""), rec.path("text").asText(""));
+            if (first.isPresent()) {
+                throw new Refused(first.get(), true);
+            }
+            List<LabelledItem> known = new LabelValidator(topics, false).validate(files).labelled();
+            Path target = AtomicFiles.throughLinks(file);
+            byte[] old = Files.exists(target) ? Files.readAllBytes(target) : new byte[0];
             int lineNo = countLines(old) + 1;
             List<LabelProblem> problems = new LabelValidator(topics, false).check(file, lineNo, line, known);
             if (!problems.isEmpty()) {
-                boolean dup = problems.stream().allMatch(p -> p.message().startsWith("duplicate id")
-                        || p.message().startsWith("same text"));
                 throw new Refused(String.join("; ", problems.stream().map(p -> p.field() + ": " + p.message())
-                        .toList()), dup);
+                        .toList()), false);
             }
             byte[] add = (line + "\n").getBytes(StandardCharsets.UTF_8);
             boolean needsNewline = old.length > 0 && old[old.length - 1] != '\n';
@@ -100,23 +111,61 @@ public final class LabelStore {
         }
     }
 
-    /** Removes the last record with this id from the file; false when there is none. */
-    public boolean remove(String id) throws IOException {
-        try (FileLocks.Held lock = FileLocks.exclusive(file)) {
-            if (!Files.exists(file)) {
-                return false;
-            }
-            List<String> lines = new ArrayList<>(List.of(new String(Files.readAllBytes(file), StandardCharsets.UTF_8)
-                    .split("\n", -1)));
-            for (int i = lines.size() - 1; i >= 0; i--) {
-                String l = lines.get(i);
-                if (l.isBlank()) {
+    /**
+     * Where the set already labels this id or this text ({@code "id: 'x' is already labelled at FILE:LINE"}), if
+     * anywhere. Lines that do not parse are skipped here: the validator reports them.
+     */
+    private static Optional<String> firstLabelled(List<Path> files, String id, String text) throws IOException {
+        String key = TextKey.of(text);
+        for (Path f : files) {
+            List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
+            for (int i = 0; i < lines.size(); i++) {
+                JsonNode n = parse(lines.get(i));
+                if (n == null) {
                     continue;
                 }
-                if (id.equals(MAPPER.readTree(l).path("id").asText(null))) {
+                if (id.equals(n.path("id").asText(null))) {
+                    return Optional.of("id: '" + id + "' is already labelled at " + f + ":" + (i + 1));
+                }
+                if (n.path("text").isTextual() && key.equals(TextKey.of(n.path("text").asText()))) {
+                    return Optional.of("text: the same text is already labelled as '" + n.path("id").asText()
+                            + "' at " + f + ":" + (i + 1));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The JSON object of a line, or null when it is blank or broken (a hand edit). */
+    private static JsonNode parse(String line) {
+        if (line.isBlank()) {
+            return null;
+        }
+        try {
+            JsonNode n = MAPPER.readTree(line);
+            return n != null && n.isObject() ? n : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Removes the last record with this id from the file, under the set's lock; false when there is none. Other
+     * lines, broken ones included, are kept as they are.
+     */
+    public boolean remove(String id) throws IOException {
+        try (FileLocks.Held lock = lockSet()) {
+            Path target = AtomicFiles.throughLinks(file);
+            if (!Files.exists(target)) {
+                return false;
+            }
+            List<String> lines = new ArrayList<>(List.of(new String(Files.readAllBytes(target),
+                    StandardCharsets.UTF_8).split("\n", -1)));
+            for (int i = lines.size() - 1; i >= 0; i--) {
+                JsonNode n = parse(lines.get(i));
+                if (n != null && id.equals(n.path("id").asText(null))) {
                     lines.remove(i);
-                    String content = String.join("\n", lines);
-                    AtomicFiles.writeString(file, content);
+                    AtomicFiles.writeString(file, String.join("\n", lines));
                     return true;
                 }
             }
@@ -126,15 +175,25 @@ public final class LabelStore {
 
     /** Every labelled item of the set, read fresh. */
     public List<LabelledItem> readAll() throws IOException {
-        if (!Files.exists(labelSet)) {
-            return List.of();
+        return new LabelValidator(topics, false).validate(setFiles()).labelled();
+    }
+
+    /** The set's one lock: the directory's when the set is a directory, else the label file's. */
+    private FileLocks.Held lockSet() throws IOException {
+        return Files.isDirectory(labelSet) ? FileLocks.exclusiveDirectory(labelSet) : FileLocks.exclusive(labelSet);
+    }
+
+    /** The label files of the set (never the inbox: a pool), plus the file saves go to; those that exist. */
+    private List<Path> setFiles() throws IOException {
+        List<Path> files = new ArrayList<>();
+        if (Files.exists(labelSet)) {
+            files.addAll(LabelReader.labelFiles(labelSet));
         }
-        List<Path> files = new ArrayList<>(LabelReader.labelFiles(labelSet));
         if (Files.exists(file) && files.stream().noneMatch(f -> same(f, file))) {
             files.add(file);
         }
         files.removeIf(f -> !Files.exists(f));
-        return new LabelValidator(topics, false).validate(files).labelled();
+        return files;
     }
 
     private static boolean same(Path a, Path b) {

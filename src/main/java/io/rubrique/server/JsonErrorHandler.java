@@ -1,14 +1,13 @@
 package io.rubrique.server;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
 
 /**
  * Jetty's own error responses (unparseable request line, bad URI, oversize headers, errors raised before a request
@@ -17,7 +16,6 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 final class JsonErrorHandler extends ErrorHandler {
     JsonErrorHandler() {
         setShowStacks(false);
-        setShowServlet(false);
     }
 
     @Override
@@ -26,13 +24,12 @@ final class JsonErrorHandler extends ErrorHandler {
     }
 
     @Override
-    protected void generateAcceptableResponse(Request baseRequest, HttpServletRequest request,
-            HttpServletResponse response, int code, String message) throws IOException {
-        baseRequest.setHandled(true);
+    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
+            Callback callback) {
         byte[] body = ErrorBodies.of(ErrorBodies.codeFor(code), safeMessage(code, message));
-        response.setContentType("application/json");
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        response.write(true, ByteBuffer.wrap(body), callback);
     }
 
     @Override

@@ -74,6 +74,15 @@ public final class RequestParser {
         return out;
     }
 
+    /** A body that must be one JSON object (duplicate keys refused as malformed, like every body here). */
+    public JsonNode object(byte[] body) {
+        JsonNode root = parse(body);
+        if (!root.isObject()) {
+            throw new ApiException(400, "invalid_json", "body must be a JSON object");
+        }
+        return root;
+    }
+
     /** The optional model directory of a reload request; null means "the directory being served". */
     public Path reloadPath(byte[] body) {
         if (body.length == 0) {

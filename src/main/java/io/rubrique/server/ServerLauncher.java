@@ -17,21 +17,36 @@ public final class ServerLauncher {
     }
 
     /**
-     * Prints {@code listening on http://host:port}, then blocks until JVM shutdown. Never returns normally: the
-     * shutdown hook ends the process with status 0 once the server has drained.
+     * Prints {@code listening on http://host:port} with the model served, then blocks until JVM shutdown. Never
+     * returns normally: the shutdown hook ends the process with status 0 once the server has drained.
      */
     public static void runUntilStopped(RubriqueServer server, ModelWatcher watcher, String host, PrintWriter out)
             throws InterruptedException {
+        if (watcher != null) {
+            watcher.start();
+        }
+        ServedModel m = server.models().current();
+        untilStopped(() -> {
+            if (watcher != null) {
+                watcher.close();
+            }
+            server.stop();
+        }, "listening on " + url(host, server.port()) + " (model " + m.ref().name() + ", sha256 "
+                + m.ref().sha256().substring(0, Math.min(12, m.ref().sha256().length())) + ")", out);
+    }
+
+    /**
+     * Prints {@code startLine} (the one line a server prints), then blocks until SIGTERM or SIGINT, runs
+     * {@code stop} and halts with status 0 (1 when the stop failed) instead of the JVM's 128+15.
+     */
+    public static void untilStopped(Runnable stop, String startLine, PrintWriter out) throws InterruptedException {
         CountDownLatch forever = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            LOG.info("stopping: draining in-flight requests");
+            LOG.debug("stopping: draining in-flight requests");
             int status = 0;
             try {
-                if (watcher != null) {
-                    watcher.close();
-                }
-                server.stop();
-                LOG.info("stopped");
+                stop.run();
+                LOG.debug("stopped");
             } catch (RuntimeException e) {
                 LOG.error("could not stop cleanly: {}", e.toString());
                 status = 1;
@@ -39,20 +54,18 @@ public final class ServerLauncher {
             out.flush();
             System.out.flush();
             System.err.flush();
-            // SIGTERM is how this server is meant to be stopped, and a drain (complete, or cut at its deadline)
-            // is a success: report 0 instead of the JVM's default 128+15. The hook is only installed once
-            // serving, when nothing else in the process calls System.exit, so no other exit status is masked.
+            // SIGTERM is how a server is meant to be stopped, and a drain (complete, or cut at its deadline) is a
+            // success: report 0 instead of the JVM's default 128+15. The hook is only installed once serving, when
+            // nothing else in the process calls System.exit, so no other exit status is masked.
             Runtime.getRuntime().halt(status);
         }, "rubrique-shutdown"));
-        if (watcher != null) {
-            watcher.start();
-        }
-        out.println("listening on http://" + hostForUrl(host) + ":" + server.port());
+        out.println(startLine);
         out.flush();
         forever.await();
     }
 
-    private static String hostForUrl(String host) {
-        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+    /** {@code http://host:port/}'s form without the slash, IPv6 literals bracketed. */
+    public static String url(String host, int port) {
+        return "http://" + (host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + port;
     }
 }

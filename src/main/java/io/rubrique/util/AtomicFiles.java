@@ -46,9 +46,12 @@ public final class AtomicFiles {
 
     /**
      * Replaces {@code target} with what {@code writer} writes. An existing target keeps its permissions (a 0644
-     * inbox stays 0644). Stale temporaries of killed writers beside the target are removed first.
+     * inbox stays 0644). Stale temporaries of killed writers beside the target are removed first. A target that is
+     * a symbolic link is written through: the file it points to is replaced, the link stays (a label file shared by
+     * a link keeps receiving what is written through it); a link to nothing is refused.
      */
-    public static void write(Path target, StreamWriter writer) throws IOException {
+    public static void write(Path link, StreamWriter writer) throws IOException {
+        Path target = throughLinks(link);
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         TempNames.cleanStale(dir);
@@ -66,6 +69,24 @@ public final class AtomicFiles {
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /**
+     * The file a write to {@code path} must replace: {@code path} itself, or, when it is a symbolic link, the file
+     * it finally points to.
+     *
+     * @throws IOException naming the link when it points to nothing (writing would replace the link)
+     */
+    public static Path throughLinks(Path path) throws IOException {
+        if (!Files.isSymbolicLink(path)) {
+            return path;
+        }
+        if (!Files.exists(path)) {
+            throw new IOException(path + ": is a symbolic link to " + Files.readSymbolicLink(path)
+                    + ", which does not exist; refusing to replace the link with a file (create the target or"
+                    + " remove the link)");
+        }
+        return path.toRealPath();
     }
 
     /**

@@ -33,10 +33,24 @@ public final class FileLocks {
 
     /** Blocks until this thread holds the lock for {@code target}. */
     public static Held exclusive(Path target) throws IOException {
-        Path abs = target.toAbsolutePath().normalize();
+        // Through symbolic links: two links to one file share its lock.
+        Path abs = AtomicFiles.throughLinks(target).toAbsolutePath().normalize();
         Path parent = abs.getParent();
         Files.createDirectories(parent);
-        Path lockFile = parent.resolve("." + abs.getFileName() + ".lock");
+        return hold(parent.resolve("." + abs.getFileName() + ".lock"));
+    }
+
+    /**
+     * Blocks until this thread holds the lock of a whole directory (a label set: every writer of any of its files
+     * takes it), kept in {@code DIR/.lock}.
+     */
+    public static Held exclusiveDirectory(Path dir) throws IOException {
+        Path real = Files.isDirectory(dir) ? dir.toRealPath() : dir.toAbsolutePath().normalize();
+        Files.createDirectories(real);
+        return hold(real.resolve(".lock"));
+    }
+
+    private static Held hold(Path lockFile) throws IOException {
         ReentrantLock local = LOCAL.computeIfAbsent(lockFile, k -> new ReentrantLock());
         local.lock();
         FileChannel ch = null;

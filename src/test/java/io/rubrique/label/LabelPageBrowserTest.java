@@ -24,7 +24,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,9 +32,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -44,8 +40,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * installs): label three items by keyboard, undo one, reload the page, and check the label file.
  */
 class LabelPageBrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     @TempDir
     Path tmp;
@@ -55,10 +49,7 @@ class LabelPageBrowserTest {
 
     @BeforeEach
     void startServerAndBrowser() throws Exception {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!present && System.getenv("RUBRIQUE_REQUIRE_BROWSER") == null) {
-            Assumptions.abort("no /usr/bin/chromium and /usr/bin/chromedriver (apt install chromium chromium-driver)");
-        }
+        HeadlessChromium.assumePresent();
         labels = LabelFixtures.labelSet(tmp);
         LabelSet data = LabelReader.read(labels);
         ExperimentConfig cfg = ExperimentConfig.parse("{\"learner\": {\"type\": \"liblinear\"}, \"thresholds\": "
@@ -73,14 +64,7 @@ class LabelPageBrowserTest {
                 t.manifest().modelSha256()));
         server = new LabelServer(ServerOptions.loopback(0), session, retrain, () -> null).start();
 
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--window-size=1300,900", "--user-data-dir=" + tmp.resolve("chrome"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        browser = HeadlessChromium.start(tmp.resolve("chrome"));
     }
 
     @AfterEach
