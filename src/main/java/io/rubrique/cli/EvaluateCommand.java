@@ -6,7 +6,6 @@ import io.rubrique.data.LabelReader;
 import io.rubrique.data.LabelSet;
 import io.rubrique.eval.EvaluationRun;
 import io.rubrique.eval.RunResult;
-import io.rubrique.model.TrainingSet;
 import io.rubrique.model.BinaryRelevanceTrainer;
 import io.rubrique.model.Trainer;
 import java.io.IOException;
@@ -96,7 +95,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         err.println("evaluating " + effective.name() + " on " + labels + " (" + data.items().size() + " items, "
                 + effective.evaluation().folds() + " folds x " + effective.evaluation().repeats()
                 + " repeats, seed " + effective.evaluation().seed() + ")");
-        RunResult r = EvaluationRun.run(UnlabelledOption.apply(TrainingSet.of(data), effective, unlabelled, err),
+        RunResult r = EvaluationRun.run(UnlabelledOption.apply(data, effective, unlabelled, err),
                 effective, trainers.apply(effective),
                 effective.evaluation().seed(), testSet, runsDir, "evaluate", Map.of(),
                 options.withCurveRepeats(curveRepeats));

@@ -108,7 +108,7 @@ public final class LabelCommand implements Callable<Integer> {
                 Clock.systemUTC());
         AtomicReference<Map<String, Object>> figures = new AtomicReference<>(tagger == null ? null
                 : RetrainJob.figuresOf(runsDir, tagger.manifest().modelSha256()));
-        RetrainJob retrain = new RetrainJob(labels, cfg, model, runsDir,
+        RetrainJob retrain = new RetrainJob(labels, cfg, pool, model, runsDir,
                 t -> session.useModel(t, t.manifest().modelSha256()), session::useCommittee);
         if (tagger != null && "disagreement".equals(Strategies.get(strategy).id())) {
             retrain.startCommittee();

@@ -66,7 +66,7 @@ public final class TrainCommand implements Callable<Integer> {
                 : Optional.of(LabelReader.read(test, data.topics()));
         long runSeed = seed != null ? seed : cfg.evaluation().seed();
         Path modelDir = model != null ? model : Path.of("models", cfg.name());
-        TrainingSet training = UnlabelledOption.apply(TrainingSet.of(data), cfg, unlabelled,
+        TrainingSet training = UnlabelledOption.apply(data, cfg, unlabelled,
                 spec.commandLine().getErr());
 
         TrainedModel trained = new BinaryRelevanceTrainer(cfg).train(training, runSeed);
