@@ -27,6 +27,8 @@ cleanup() {
 trap cleanup EXIT
 cd "$WORK"
 cp "$ROOT/labels/topics.json" "$ROOT/labels/snippets.jsonl" labels/
+cp "$JAR" rubrique.jar   # a rebuild of target/ during the run must not pull the classes from under the server
+JAR="$WORK/rubrique.jar"
 if [ ! -f models/default/CURRENT ]; then
   echo "training the default model on the seeds, with the pool as unlabelled items..." >&2
   java -jar "$JAR" train --labels labels --config "$ROOT/experiments/default.json" --unlabelled "$POOL" \
@@ -57,7 +59,7 @@ key() { wd POST "$S/actions" "{\"actions\":[{\"type\":\"key\",\"id\":\"kb\",\"ac
 wait_for() { for _ in $(seq "$2"); do [ "$(js "$1")" = "true" ] && return 0; sleep 1; done; echo "timed out: $1" >&2; return 1; }
 
 wd POST "$S/url" "{\"url\":\"$URL\"}" >/dev/null
-wait_for 'return document.body.dataset.ready === "1"' 60
+wait_for 'return document.body.dataset.ready === "1"' 180
 for _ in 1 2; do
   item=$(js 'return document.body.dataset.item')
   key '\uE007'   # Enter: save as suggested
