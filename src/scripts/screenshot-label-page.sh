@@ -46,6 +46,7 @@ DPORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); 
 /usr/bin/chromedriver --port="$DPORT" >driver.log 2>&1 &
 pids+=($!)
 WD="http://127.0.0.1:$DPORT"
+rm -rf "$WORK/chrome"   # a profile left by a killed run is locked
 for _ in $(seq 30); do curl -sf "$WD/status" >/dev/null && break; sleep 1; done
 wd() { curl -sf -X "$1" -H 'Content-Type: application/json' "$WD$2" ${3:+-d "$3"}; }
 SESSION=$(wd POST /session "{\"capabilities\":{\"alwaysMatch\":{\"browserName\":\"chrome\",\"goog:chromeOptions\":{

@@ -2,6 +2,7 @@ package io.rubrique.model;
 
 import java.text.Normalizer;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.apache.lucene.analysis.fr.FrenchAnalyzer;
@@ -24,7 +25,17 @@ public final class FunctionWords {
             s.add(w);
             s.add(fold(w));
         }
-        s.addAll(Set.of("l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"));
+        // elided forms, and determiners, pronouns and auxiliaries the list lacks
+        for (String w : List.of("l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
+                "le", "la", "les", "un", "une", "des", "du", "de", "au", "aux", "et", "ou", "mais", "donc", "ni", "or",
+                "son", "sa", "ses", "mon", "ma", "mes", "ton", "ta", "tes", "notre", "nos", "votre", "vos", "leur",
+                "leurs", "ce", "cet", "cette", "ces", "il", "elle", "ils", "elles", "on", "nous", "vous", "lui", "y",
+                "en", "se", "ne", "pas", "plus", "que", "qui", "dont", "quoi", "a", "à", "est", "sont", "ont", "été",
+                "être", "avoir", "était", "sera", "fait", "avec", "pour", "par", "sur", "sous", "dans", "entre",
+                "vers", "chez", "sans", "tout", "tous", "toute", "toutes", "très", "aussi", "ainsi", "comme")) {
+            s.add(w);
+            s.add(fold(w));
+        }
         return Set.copyOf(s);
     }
 
