@@ -16,8 +16,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code rubrique inspect}: what a trained model learnt, topic by topic, and how it was made. */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = {"Show what a model learnt: per topic the strongest positive and negative terms, the",
-            "threshold (calibrated and raw), the number of features, and the manifest summary."})
+        description = {"Show what a model learnt, topic by topic.",
+            "Per topic: the strongest positive and negative terms (as words, phrases and word pieces), the "
+                + "threshold (calibrated and raw), the number of features, and the manifest summary."})
 public final class InspectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

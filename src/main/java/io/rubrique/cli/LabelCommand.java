@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "label", mixinStandardHelpOptions = true,
         description = {"Label items in a browser: one item at a time from the suggestion queue.",
-            "Keys: 1-9 toggle topics, Enter saves, S skips, U undoes the last save, ? shows the keys.",
+            "Keys: 1-9 toggle topics, Enter saves, S skips, U undoes the last save, R retrains, ? shows the keys.",
             "Binds to 127.0.0.1 by default; on any other address a bearer token is required (--token-env)."})
 public final class LabelCommand implements Callable<Integer> {
     @Spec
@@ -58,7 +58,9 @@ public final class LabelCommand implements Callable<Integer> {
     @Option(names = "--name", description = "Who is labelling, recorded with every label (default: the OS user).")
     String name = System.getProperty("user.name", "unknown");
 
-    @Option(names = "--strategy", paramLabel = "S", description = "Selection strategy (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--strategy", paramLabel = "S", description = "Selection strategy: default (= "
+            + Strategies.DEFAULT + "), uncertainty, rare-uncertainty, disagreement, random, cold-start "
+            + "(default: ${DEFAULT-VALUE}).")
     String strategy = "default";
 
     @Option(names = "--host", description = "Bind address (default: ${DEFAULT-VALUE}).")
