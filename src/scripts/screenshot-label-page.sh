@@ -55,7 +55,7 @@ SESSION=$(wd POST /session "{\"capabilities\":{\"alwaysMatch\":{\"browserName\":
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["value"]["sessionId"])')
 S="/session/$SESSION"
 js() { wd POST "$S/execute/sync" "{\"script\":$(python3 -c 'import json,sys; print(json.dumps(sys.argv[1]))' "$1"),\"args\":[]}" \
-  | python3 -c 'import json,sys; v=json.load(sys.stdin)["value"]; print("" if v is None else v)'; }
+  | python3 -c 'import json,sys; v=json.load(sys.stdin)["value"]; print("" if v is None else json.dumps(v) if isinstance(v, bool) else v)' 2>/dev/null || true; }
 key() { wd POST "$S/actions" "{\"actions\":[{\"type\":\"key\",\"id\":\"kb\",\"actions\":[{\"type\":\"keyDown\",\"value\":\"$1\"},{\"type\":\"keyUp\",\"value\":\"$1\"}]}]}" >/dev/null; }
 wait_for() { for _ in $(seq "$2"); do [ "$(js "$1")" = "true" ] && return 0; sleep 1; done; echo "timed out: $1" >&2; return 1; }
 
