@@ -8,13 +8,13 @@
 #
 # Usage: src/scripts/screenshot-label-page.sh [POOL.jsonl] [OUT.png]
 #   POOL defaults to ../shared/pool/unlabelled.jsonl (relative to the repository root), OUT to docs/label-page.png.
-#   RUBRIQUE_SHOT_WORK=DIR reuses (or keeps) a working directory: a model already trained there is reused.
+#   RUBRIQUE_JAR=JAR runs another build; RUBRIQUE_SHOT_WORK=DIR reuses (or keeps) a working directory: a model already trained there is reused.
 # Takes about as long as `train` plus one cross-validation (10-20 minutes on 2 busy cores).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 POOL="$(cd "$(dirname "${1:-$ROOT/../shared/pool/unlabelled.jsonl}")" && pwd)/$(basename "${1:-unlabelled.jsonl}")"
 OUT="${2:-$ROOT/docs/label-page.png}"
-JAR="$ROOT/target/rubrique.jar"
+JAR="${RUBRIQUE_JAR:-$ROOT/target/rubrique.jar}"
 [ -f "$POOL" ] || { echo "no pool file $POOL" >&2; exit 2; }
 [ -f "$JAR" ] || { echo "build first: mvn -B -q -DskipTests package" >&2; exit 2; }
 WORK="${RUBRIQUE_SHOT_WORK:-$(mktemp -d)}"
