@@ -32,7 +32,8 @@ public final class FunctionWords {
                 "leurs", "ce", "cet", "cette", "ces", "il", "elle", "ils", "elles", "on", "nous", "vous", "lui", "y",
                 "en", "se", "ne", "pas", "plus", "que", "qui", "dont", "quoi", "a", "à", "est", "sont", "ont", "été",
                 "être", "avoir", "était", "sera", "fait", "avec", "pour", "par", "sur", "sous", "dans", "entre",
-                "vers", "chez", "sans", "tout", "tous", "toute", "toutes", "très", "aussi", "ainsi", "comme")) {
+                "vers", "chez", "sans", "tout", "tous", "toute", "toutes", "très", "aussi", "ainsi", "comme", "depuis",
+                "selon", "lors", "après", "avant", "pendant", "contre", "malgré", "durant", "via", "dont", "où")) {
             s.add(w);
             s.add(fold(w));
         }
