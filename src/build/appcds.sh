@@ -20,7 +20,7 @@ JSA="${JAR%.jar}.jsa"
 LABELS="$ROOT/labels/snippets.jsonl"
 rm -f "$JSA"
 
-skip() { echo "appcds: no archive: $*" >&2; exit 0; }
+skip() { echo "appcds: no archive: $*"; exit 0; }
 [ -f "$JAR" ] || skip "$JAR missing"
 [ -f "$LABELS" ] || skip "$LABELS missing (the training run needs labelled items)"
 command -v java >/dev/null || skip "no java on PATH"
@@ -41,4 +41,4 @@ java -Xshare:dump -XX:SharedClassListFile=classes.lst -XX:SharedArchiveFile="$JS
 java -XX:SharedArchiveFile="$JSA.tmp" -Xshare:on -Xlog:disable -jar "$JAR" --version >/dev/null 2>&1 \
     || { rm -f "$JSA.tmp"; skip "the archive does not map with this JVM"; }
 mv "$JSA.tmp" "$JSA"
-echo "appcds: wrote $JSA ($(du -h "$JSA" | cut -f1))" >&2
+echo "appcds: wrote $JSA ($(du -h "$JSA" | cut -f1))"

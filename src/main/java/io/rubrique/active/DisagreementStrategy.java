@@ -90,9 +90,22 @@ final class DisagreementStrategy implements Strategy {
             Double p = s.model().map(m -> s.tagging(i).score(topic)).orElse(null);
             Double th = s.model().map(m -> m.thresholds().get(topic)).orElse(null);
             picks.add(new Pick(0, s.candidates().get(i), values[i], new Reason("disagreement", topic, p, th,
-                    String.format(Locale.ROOT, "%d of %d fold models tag it %s", yesOf[i], k, topic))));
+                    why(topic, p, th, yesOf[i], k))));
         }
         return UncertaintyStrategy.ranked(picks);
+    }
+
+    /**
+     * "security scores 0.48 against a threshold of 0.50; 2 of 5 fold models tag it": first the topic the committee
+     * split on with the model's own score and threshold (what the labeller sees on the page), then the vote.
+     */
+    static String why(String topic, Double score, Double threshold, int yes, int k) {
+        String vote = String.format(Locale.ROOT, "%d of %d fold models tag it", yes, k);
+        if (score == null || threshold == null) {
+            return vote + " " + topic;
+        }
+        return String.format(Locale.ROOT, "%s scores %.2f against a threshold of %.2f; %s", topic, score, threshold,
+                vote);
     }
 
     static int shortlistSize(int n) {

@@ -38,8 +38,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "classify", mixinStandardHelpOptions = true,
         description = {"Tag snippets with a trained model.",
-            "TEXT arguments are tagged one by one; otherwise JSON lines {\"id\", \"title\"?, \"text\"} are read from",
-            "--in (or stdin) and {\"id\", \"topics\", \"scores\"} lines written to --out (or stdout), in order.",
+            "TEXT arguments are tagged one by one: readable lines on a terminal, JSON lines when stdout is a pipe or "
+                + "with --json. Otherwise JSON lines {\"id\", \"title\"?, \"text\"} are read from --in (or stdin) "
+                + "and {\"id\", \"topics\", \"scores\"} lines written to --out (or stdout), in order.",
             "A bad input line is reported on stderr with its line number and skipped, or ends the run (--strict)."})
 public final class ClassifyCommand implements Callable<Integer> {
     private static final int CHUNK = 8192;
@@ -68,6 +69,12 @@ public final class ClassifyCommand implements Callable<Integer> {
     @Option(names = "--explain-terms", paramLabel = "N", description = "Words per direction in explanations (default: ${DEFAULT-VALUE}).")
     int explainTerms = io.rubrique.model.ApiExplanations.TERMS;
 
+    @Option(names = "--json", description = "JSON lines for TEXT arguments even on a terminal (always for --in/stdin).")
+    boolean json;
+
+    /** Whether stdout is a terminal; null: ask the JVM (tests set it). */
+    Boolean terminal;
+
     @Parameters(arity = "0..*", paramLabel = "TEXT", description = "Snippets to tag (each one a title-less text).")
     List<String> texts = new ArrayList<>();
 
@@ -85,10 +92,22 @@ public final class ClassifyCommand implements Callable<Integer> {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give TEXT arguments or --in, not both");
             }
             PrintWriter o = spec.commandLine().getOut();
+            boolean text = !json && (terminal != null ? terminal : System.console() != null);
             for (int i = 0; i < texts.size(); i++) {
-                o.println(TaggingLine.of(Integer.toString(i + 1), tagger.tag("", texts.get(i))));
+                String id = Integer.toString(i + 1);
+                Tagging t = tagger.tag("", texts.get(i));
+                if (!text) {
+                    o.println(line(id, t, explain ? tagger.explain("", texts.get(i)) : null));
+                    continue;
+                }
+                o.println(id + ": " + (t.topics().isEmpty() ? "no topic" : String.join(", ", t.topics())));
                 if (explain) {
-                    tagger.explain("", texts.get(i)).forEach((t, e) -> o.println("  " + e.line(explainTerms)));
+                    tagger.explain("", texts.get(i)).forEach((topic, e) -> o.println("  " + e.line(explainTerms)));
+                } else {
+                    StringBuilder sb = new StringBuilder("  scores:");
+                    t.scores().forEach((topic, v) -> sb.append(String.format(java.util.Locale.ROOT, " %s %.2f",
+                            topic, v)));
+                    o.println(sb);
                 }
             }
             o.flush();

@@ -62,6 +62,10 @@ public final class CompareCommand implements Callable<Integer> {
         return 0;
     }
 
+    private static String figure(double v) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.3f", v);
+    }
+
     private static void print(PrintWriter out, Comparison c) {
         out.println("A = " + c.runA());
         out.println("B = " + c.runB());
@@ -69,10 +73,14 @@ public final class CompareCommand implements Callable<Integer> {
                 + "df = %d, n_test/n_train = %.3f%n%n", c.dataSha256().substring(0, Math.min(12,
                         c.dataSha256().length())), c.folds(), c.repeats(), c.folds() * c.repeats() - 1,
                 c.testTrainRatio());
-        out.printf(Locale.ROOT, "%-26s %8s %8s %8s %8s %8s%n", "metric", "A mean", "B mean", "diff", "t", "p");
+        out.println("report: the figure each run's report (and `runs`) shows, on the out-of-fold predictions pooled");
+        out.println("per repeat. fold mean: the mean of the " + c.folds() * c.repeats() + " per-fold values the test"
+                + " pairs; diff = B - A of those.");
+        out.printf(Locale.ROOT, "%-26s %9s %9s %11s %11s %8s %7s %7s%n", "metric", "A report", "B report",
+                "A fold mean", "B fold mean", "diff", "t", "p");
         for (MetricComparison m : c.metrics()) {
-            out.printf(Locale.ROOT, "%-26s %8.4f %8.4f %+8.4f %8.3f %8.4f%n", m.metric(), m.meanA(), m.meanB(),
-                    m.diff(), m.t(), m.p());
+            out.printf(Locale.ROOT, "%-26s %9s %9s %11.4f %11.4f %+8.4f %7.3f %7.4f%n", m.metric(),
+                    figure(m.reportA()), figure(m.reportB()), m.foldMeanA(), m.foldMeanB(), m.diff(), m.t(), m.p());
         }
         out.println();
         for (MetricComparison m : c.metrics()) {

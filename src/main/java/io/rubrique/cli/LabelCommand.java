@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "label", mixinStandardHelpOptions = true,
         description = {"Label items in a browser: one item at a time from the suggestion queue.",
-            "Keys: 1-9 toggle topics, Enter saves, S skips, U undoes the last save, ? shows the keys.",
+            "Keys: 1-9 toggle topics, Enter saves, S skips, U undoes the last save, R retrains, ? shows the keys.",
             "Binds to 127.0.0.1 by default; on any other address a bearer token is required (--token-env)."})
 public final class LabelCommand implements Callable<Integer> {
     @Spec
@@ -112,7 +112,7 @@ public final class LabelCommand implements Callable<Integer> {
                 Clock.systemUTC());
         AtomicReference<Map<String, Object>> figures = new AtomicReference<>(tagger == null ? null
                 : RetrainJob.figuresOf(runsDir, tagger.manifest().modelSha256()));
-        RetrainJob retrain = new RetrainJob(labels, cfg, model, runsDir,
+        RetrainJob retrain = new RetrainJob(labels, cfg, pool, model, runsDir,
                 t -> session.useModel(t, t.manifest().modelSha256()), session::useCommittee);
         if (tagger != null && Strategies.get(strategy).needsCommittee()) {
             retrain.startCommittee();

@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Topic tagger for francophone Vietnamese news (Weka, multi-label).")
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
     /** Every subcommand, in the order {@code rubrique --help} lists them. */
     static final List<Class<?>> SUBCOMMANDS = List.of(
             IngestCommand.class,
@@ -37,9 +37,17 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Exit code of {@code rubrique} without a command: a usage error (README: usage errors exit 2). */
+    static final int USAGE = 2;
+
+    /** No command given: the usage on stderr, exit 2. */
     @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
+    public Integer call() {
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        err.println("rubrique: a command is required");
+        spec.commandLine().usage(err);
+        err.flush();
+        return USAGE;
     }
 
     public static void main(String[] args) {

@@ -39,7 +39,9 @@ final class RunReporting {
         out.println("macro-F1 " + ReportTables.estimate(m.macroF1()) + "  (95% interval for new items)");
         out.println("micro-F1 " + ReportTables.estimate(m.microF1()));
         m.perTopic().forEach((topic, s) -> out.println("  F1 " + topic + " " + ReportTables.estimate(s.f1())));
-        out.println("calibration: Brier " + ReportTables.estimate(m.brier()) + ", ECE " + ReportTables.estimate(m.ece()));
+        out.println("calibration: Brier " + ReportTables.estimate(m.brier()) + ", ECE " + ReportTables.estimate(m.ece())
+                + "  (both 0 when scores are probabilities; Brier: mean squared gap between score and 0/1 truth, "
+                + "ECE: mean gap between score and observed share of positives)");
         if (r.report().test() != null) {
             var t = r.report().test().metrics();
             out.println("test set: macro-F1 " + ReportTables.estimate(t.macroF1()) + ", micro-F1 "

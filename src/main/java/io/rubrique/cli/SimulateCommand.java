@@ -37,9 +37,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = {"Learning curves of the selection strategies on your own labelled data.",
-            "The labels of --labels are hidden and revealed as each strategy queries them, batch by batch; after",
-            "every batch the model is retrained and scored on --test (or on a held-back share of --labels that no",
-            "strategy may query). Writes report.json, report.md and report.html under the runs directory."})
+            "The labels of --labels are hidden and revealed as each strategy queries them, batch by batch; after "
+                + "every batch the model is retrained and scored on --test (or on a held-back share of --labels that "
+                + "no strategy may query). Writes the report (JSON, Markdown and HTML) under the runs directory."})
 public final class SimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

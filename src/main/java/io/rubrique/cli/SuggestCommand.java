@@ -35,9 +35,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "suggest", mixinStandardHelpOptions = true,
         description = {"Rank unlabelled items by how much labelling them should help, best first.",
-            "Skips items already labelled (same normalised text) and duplicates in the pool; each line says why the",
-            "item was chosen. Without a model, or while a topic has fewer than 3 labels, the first batch explores",
-            "(seed words of the rare topics, then farthest-first over the texts)."})
+            "Skips items already labelled (same normalised text) and duplicates in the pool; each line says why the "
+                + "item was chosen: the topic, the model's score and threshold, and for the committee how many "
+                + "fold models tag it. Without a model, or while a topic has fewer than 3 labels, the first batch "
+                + "explores (seed words of the rare topics, then farthest-first over the texts)."})
 public final class SuggestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -26,8 +26,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train a model from labelled items and save it as a new version of a model directory.",
-            "The new version becomes current only once written, forced to disk and loaded back; then the same",
-            "config is cross-validated and a run report written (unless --no-eval)."})
+            "The new version becomes current only once written, forced to disk and loaded back; then the same "
+                + "config is cross-validated and a run report written (unless --no-eval). The labelling page's "
+                + "Retrain trains the same way."})
 public final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -8,8 +8,10 @@ import java.util.Locale;
 /**
  * Compares two runs fold by fold. Only runs on the same data (same SHA-256) with the same fold assignment (same
  * item order, folds, repeats and seed) are comparable: then fold (r, f) of A and of B tested the same items, and
- * each headline metric's per-fold differences B − A go through the {@link CorrectedTTest}. "A mean" and "B mean"
- * are the means of the per-fold values, so that their difference is the tested mean difference.
+ * each headline metric's per-fold differences B − A go through the {@link CorrectedTTest}. Each metric carries two
+ * figures per run: the one its report shows ({@code reportA}/{@code reportB}: out-of-fold predictions pooled per
+ * repeat, averaged over repeats) and the mean of its per-fold values ({@code foldMeanA}/{@code foldMeanB}), which
+ * the test pairs: F1 on a small test fold is noisier and lower than F1 on the pooled predictions, so the two differ.
  */
 public final class RunComparison {
     /** Significance level of the verdicts. */
@@ -25,9 +27,12 @@ public final class RunComparison {
         }
     }
 
-    /** One metric's paired comparison. */
-    public record MetricComparison(String metric, double meanA, double meanB, double diff, double t, int df,
-            double p, String verdict) {
+    /**
+     * One metric's paired comparison: the figures the two reports show (NaN when a report lacks it), the means of
+     * the per-fold values, their mean difference B − A and the test.
+     */
+    public record MetricComparison(String metric, double reportA, double reportB, double foldMeanA,
+            double foldMeanB, double diff, double t, int df, double p, String verdict) {
     }
 
     /** The whole comparison; {@code testTrainRatio} is the mean n_test/n_train over folds. */
@@ -80,9 +85,8 @@ public final class RunComparison {
                 diffs[i] = vb[i] - va[i];
             }
             CorrectedTTest.Result r = CorrectedTTest.test(diffs, ratio);
-            double meanA = mean(va);
-            double meanB = mean(vb);
-            out.add(new MetricComparison(m, meanA, meanB, r.meanDiff(), r.t(), r.df(), r.p(), verdict(m, r)));
+            out.add(new MetricComparison(m, reportValue(a, m), reportValue(b, m), mean(va), mean(vb), r.meanDiff(),
+                    r.t(), r.df(), r.p(), verdict(m, r)));
         }
         return new Comparison(idA, idB, shaA, folds, repeats, ratio, out);
     }
@@ -116,6 +120,14 @@ public final class RunComparison {
             return (bBetter ? "B" : "A") + " is better on " + metric + " (" + p + ")";
         }
         return "no significant difference on " + metric + " (" + p + ")";
+    }
+
+    /** The figure a report shows for a metric ("f1.<topic>": the topic's F1), NaN when it has none. */
+    static double reportValue(JsonNode report, String metric) {
+        JsonNode m = report.path("metrics");
+        JsonNode e = metric.startsWith("f1.") ? m.path("per_topic").path(metric.substring(3)).path("f1")
+                : m.path(metric);
+        return e.path("mean").isNumber() ? e.path("mean").asDouble() : Double.NaN;
     }
 
     /** Per-fold values of a metric ordered by (repeat, fold); "f1.<topic>" reads the per-topic F1. */

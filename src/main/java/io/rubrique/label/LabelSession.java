@@ -203,11 +203,14 @@ public final class LabelSession {
         return Optional.empty();
     }
 
-    /** Swaps in a new model (after a retrain): the queue is ranked again with it. */
+    /**
+     * Swaps in a new model (after a retrain): the queue is ranked again with it, except the item on the page,
+     * which stays first (scored by the new model) so that it does not change under the labeller.
+     */
     public synchronized void useModel(ScoringModel m, String sha) {
         model = m;
         modelSha = sha;
-        queue.clear();
+        rankAgain();
     }
 
     /**
@@ -216,7 +219,16 @@ public final class LabelSession {
      */
     public synchronized void useCommittee(List<? extends ScoringModel> folds) {
         committee = List.copyOf(folds);
+        rankAgain();
+    }
+
+    /** Empties the queue but for its head when the page is showing it. */
+    private void rankAgain() {
+        Pick head = queue.peekFirst();
         queue.clear();
+        if (head != null && shown.containsKey(head.item().id())) {
+            queue.addFirst(head);
+        }
     }
 
     /** Counts for the page: labelled in this session, left in the pool and batch, labelled per topic. */

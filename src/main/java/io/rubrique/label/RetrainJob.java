@@ -13,9 +13,11 @@ import io.rubrique.model.BinaryRelevanceTrainer;
 import io.rubrique.model.ModelArtifact;
 import io.rubrique.model.TopicTagger;
 import io.rubrique.model.TrainedModel;
+import io.rubrique.model.TrainingInputs;
 import io.rubrique.model.TrainingSet;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -24,13 +26,16 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * "Retrain" on the labelling page: in the background, train the config on the label set, save the model as a
- * new version of the model directory (a running {@code serve --watch} picks it up), cross-validate it for the
- * figures the page shows beside the previous model's, and hand the new model to the session. One job at a time.
+ * "Retrain" on the labelling page: in the background, train the config on the label set exactly as {@code train}
+ * does (the same {@link TrainingInputs}: the page's pool as the unlabelled items, those already labelled left
+ * out), save the model as a new version of the model directory (a running {@code serve --watch} picks it up),
+ * cross-validate it for the figures the page shows beside the previous model's, and hand the new model to the
+ * session. One job at a time.
  */
 public final class RetrainJob {
     private final Path labels;
     private final ExperimentConfig config;
+    private final List<Path> unlabelled;
     private final Path modelDir;
     private final Path runsDir;
     private final Consumer<TopicTagger> onNewModel;
@@ -42,17 +47,22 @@ public final class RetrainJob {
     });
     private final AtomicReference<Status> status = new AtomicReference<>(Status.idle(null));
 
-    public RetrainJob(Path labels, ExperimentConfig config, Path modelDir, Path runsDir,
+    public RetrainJob(Path labels, ExperimentConfig config, List<Path> unlabelled, Path modelDir, Path runsDir,
             Consumer<TopicTagger> onNewModel) {
-        this(labels, config, modelDir, runsDir, onNewModel, c -> { });
+        this(labels, config, unlabelled, modelDir, runsDir, onNewModel, c -> { });
     }
 
-    /** @param onNewCommittee receives the fold models of each retrain (for the disagreement strategy) */
-    public RetrainJob(Path labels, ExperimentConfig config, Path modelDir, Path runsDir,
+    /**
+     * @param unlabelled the unlabelled files {@code train --unlabelled} would be given (the page's pool); empty
+     *     for the default inbox
+     * @param onNewCommittee receives the fold models of each retrain (for the disagreement strategy)
+     */
+    public RetrainJob(Path labels, ExperimentConfig config, List<Path> unlabelled, Path modelDir, Path runsDir,
             Consumer<TopicTagger> onNewModel,
             Consumer<java.util.List<? extends io.rubrique.model.ScoringModel>> onNewCommittee) {
         this.labels = labels;
         this.config = config;
+        this.unlabelled = List.copyOf(unlabelled);
         this.modelDir = modelDir;
         this.runsDir = runsDir;
         this.onNewModel = onNewModel;
@@ -66,7 +76,8 @@ public final class RetrainJob {
                 LabelSet data = LabelReader.read(labels);
                 if (!data.items().isEmpty()) {
                     onNewCommittee.accept(Trainer.forConfig(config).trainWithCommittee(
-                            TrainingSet.of(data), config.evaluation().seed()).folds());
+                            TrainingInputs.of(data, config, unlabelled).training(), config.evaluation().seed())
+                            .folds());
                 }
             } catch (Exception | Error e) {
                 // without a committee the disagreement strategy ranks by uncertainty: the page works on
@@ -104,8 +115,11 @@ public final class RetrainJob {
     private void run(Map<String, Object> before) {
         try {
             LabelSet data = LabelReader.read(labels);
-            phase("training on " + data.items().size() + " items", 0, 0, before);
-            TrainingSet training = TrainingSet.of(data);
+            TrainingInputs.Assembled inputs = TrainingInputs.of(data, config, unlabelled);
+            TrainingSet training = inputs.training();
+            phase("training on " + data.items().size() + " items"
+                    + (training.unlabelled().isEmpty() ? "" : " and " + training.unlabelled().size() + " unlabelled"),
+                    0, 0, before);
             BinaryRelevanceTrainer.Committee committee = Trainer.forConfig(config)
                     .trainWithCommittee(training, config.evaluation().seed());
             TrainedModel model = committee.model();
@@ -131,13 +145,15 @@ public final class RetrainJob {
             };
             RunResult r = EvaluationRun.run(training, config, Trainer.forConfig(config),
                     config.evaluation().seed(), Optional.empty(), runsDir, "train",
-                    Map.of("model_sha256", saved.manifest().modelSha256(), "trigger", "labelling page"),
+                    Map.of("model_version", io.rubrique.data.DataProvenance.displayPath(saved.versionDir()),
+                            "model_sha256", saved.manifest().modelSha256(), "trigger", "labelling page"),
                     EvaluationRun.Options.defaults().withCurveRepeats(0).withFinalModel(model)
                             .withProgress((task, n) -> "cross-validation".equals(task) ? progress : Progress.silent()));
             Map<String, Object> after = figures(r.report().metrics(), data.items().size(),
                     saved.manifest().modelSha256(), r.runDir());
             status.set(new Status("done", "done", folds, folds, before, after, "model "
-                    + saved.versionDir().getFileName() + " is serving"));
+                    + saved.versionDir().getFileName() + " is serving"
+                    + (inputs.note() == null ? "" : "; " + inputs.note().replaceFirst("^note: ", ""))));
         } catch (Exception | Error e) {
             status.set(new Status("failed", "", 0, 0, before, null, e.getMessage() == null
                     ? e.getClass().getSimpleName() : e.getMessage()));

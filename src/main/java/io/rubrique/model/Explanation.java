@@ -8,7 +8,9 @@ import java.util.List;
  * snippet (feature value × weight, summed over the word n-grams and character n-grams the word took part in;
  * exact for the exported linear learners, so bias plus contributions is the raw score), the calibrated score, the
  * threshold (also on the raw scale), and whether the topic was assigned. For learners scored by Weka itself no
- * explanation is available and {@code available} is false: nothing is invented.
+ * explanation is available and {@code available} is false: nothing is invented. Function words ({@code le},
+ * {@code et}, {@code du}: {@link FunctionWords}) are never listed as a reason: their share, which comes from the
+ * character n-grams they have in common with other words, stays in "other".
  *
  * @param terms every contribution, largest absolute value first
  */
@@ -22,15 +24,15 @@ public record Explanation(String topic, boolean available, double raw, double bi
     public record Term(String term, double contribution) {
     }
 
-    /** The {@code n} words that pushed the score up most. */
+    /** The {@code n} words (function words left out) that pushed the score up most. */
     public List<Term> up(int n) {
-        return terms.stream().filter(t -> t.contribution() > 0)
+        return terms.stream().filter(t -> t.contribution() > 0 && !FunctionWords.is(t.term()))
                 .sorted(Comparator.comparingDouble(Term::contribution).reversed()).limit(n).toList();
     }
 
-    /** The {@code n} words that pushed the score down most. */
+    /** The {@code n} words (function words left out) that pushed the score down most. */
     public List<Term> down(int n) {
-        return terms.stream().filter(t -> t.contribution() < 0)
+        return terms.stream().filter(t -> t.contribution() < 0 && !FunctionWords.is(t.term()))
                 .sorted(Comparator.comparingDouble(Term::contribution)).limit(n).toList();
     }
 
@@ -55,8 +57,8 @@ public record Explanation(String topic, boolean available, double raw, double bi
     /**
      * The explanation as JSON-ready values (the one shape the CLI, the HTTP API and the labelling page use): score,
      * threshold, assigned, and when available the raw score, bias, raw threshold, the {@code top} words pushing
-     * up and down as {@code [word, contribution]} pairs, and the sum of the other words' contributions (so that
-     * bias + shown + other = raw).
+     * up and down as {@code [word, contribution]} pairs, and the sum of the other words' contributions, function
+     * words included (so that bias + shown + other = raw).
      */
     public java.util.Map<String, Object> summary(int top) {
         java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
@@ -89,7 +91,10 @@ public record Explanation(String topic, boolean available, double raw, double bi
         return Math.round(v * 1e6) / 1e6;
     }
 
-    /** One line for people: "security 0.62 >= 0.41: up cybersécurité +0.84, police +0.31; down visite -0.12". */
+    /**
+     * One line for people: "security 0.62 >= 0.41 (raw 0.310 = bias -0.420 + words): up cybersécurité +0.840,
+     * police +0.310; down visite -0.120". The words are as the text has them, lower-cased, accents folded.
+     */
     public String line(int top) {
         StringBuilder sb = new StringBuilder(String.format(java.util.Locale.ROOT, "%s %.2f %s %.2f", topic, score,
                 assigned ? ">=" : "<", threshold));

@@ -94,7 +94,7 @@ class StrategiesTest {
     }
 
     @Test
-    void disagreementRanksTheItemTheCommitteeSplitsOnFirst() {
+    void disagreementRanksTheItemTheCommitteeSplitsOnFirstAndNamesTheTopicWithItsScoreThenTheVote() {
         double[] th = {0.5, 0.5};
         List<ScoringModel> committee = new ArrayList<>();
         for (int k = 0; k < 4; k++) {
@@ -107,7 +107,9 @@ class StrategiesTest {
         List<Pick> picks = Strategies.get("disagreement").select(sel, 2);
         assertEquals("far", picks.get(0).item().id());
         assertEquals("disagreement", picks.get(0).reason().kind());
-        assertTrue(picks.get(0).reason().why().startsWith("2 of 4 fold models"), picks.get(0).reason().why());
+        assertEquals(TOPICS.ids().get(0), picks.get(0).reason().topic());
+        assertEquals(TOPICS.ids().get(0) + " scores 0.90 against a threshold of 0.50; 2 of 4 fold models tag it",
+                picks.get(0).reason().why());
     }
 
     @Test

@@ -92,6 +92,35 @@ class ClassifyCommandTest {
     }
 
     @Test
+    void explainGivesJsonLinesOnlyThroughAPipeOrWithJsonAndTextOnATerminal() throws Exception {
+        String text = "Le Vietnam et Singapour coopèrent sur la cybersécurité";
+        Outcome piped = rubrique("classify", "--model", model.toString(), "--explain", text, "La 5G");
+        assertEquals(0, piped.code(), piped.err());
+        List<String> lines = piped.out().lines().toList();
+        assertEquals(2, lines.size(), piped.out());
+        for (String l : lines) {
+            JsonNode n = JSON.readTree(l);
+            assertTrue(n.get("explanation").has("security"), l);
+        }
+
+        ClassifyCommand onTerminal = new ClassifyCommand();
+        onTerminal.terminal = true;
+        Outcome readable = CliRun.command(onTerminal, "--model", model.toString(), "--explain", text);
+        assertEquals(0, readable.code(), readable.err());
+        List<String> shown = readable.out().lines().toList();
+        assertEquals(1 + TOPIC_IDS.size(), shown.size(), readable.out());
+        assertTrue(shown.get(0).startsWith("1: "), readable.out());
+        assertTrue(shown.stream().noneMatch(l -> l.strip().startsWith("{")), "no JSON on a terminal: " + readable.out());
+        assertTrue(shown.get(2).strip().startsWith("security "), readable.out());
+
+        ClassifyCommand asked = new ClassifyCommand();
+        asked.terminal = true;
+        Outcome json = CliRun.command(asked, "--model", model.toString(), "--explain", "--json", text);
+        assertEquals(1, json.out().lines().count(), json.out());
+        assertTrue(JSON.readTree(json.out().strip()).has("explanation"), json.out());
+    }
+
+    @Test
     void scoresAreInCanonicalTopicOrder() throws Exception {
         Outcome o = rubrique("classify", "--model", model.toString(), "La transformation numérique");
         assertEquals(0, o.code(), o.err());

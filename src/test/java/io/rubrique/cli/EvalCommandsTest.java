@@ -114,6 +114,31 @@ class EvalCommandsTest {
     }
 
     @Test
+    void compareShowsForEachRunTheMacroF1ItsReportShows() throws IOException {
+        Path runs = tmp.resolve("runs");
+        LabelSet data = SyntheticData.labelSet(45, 4);
+        Path a = EvalFixtures.run(runs, data, 7, new KeywordTrainer(), Instant.parse("2025-01-01T10:00:00Z")).runDir();
+        Path b = EvalFixtures.run(runs, data, 7, (set, seed) -> new KeywordTrainer().train(
+                set.withItems(set.items().subList(0, set.items().size() / 2), "half"), seed),
+                Instant.parse("2025-01-01T11:00:00Z")).runDir();
+
+        Outcome o = command(new CompareCommand(), a.toString(), b.toString(), "--runs-dir", runs.toString());
+        assertEquals(0, o.code(), o.err());
+        String[] row = o.out().lines().filter(l -> l.startsWith("macro_f1 ")).findFirst().orElseThrow().trim()
+                .split("\\s+");
+        for (int i = 0; i < 2; i++) {
+            Path run = i == 0 ? a : b;
+            double shown = Json.mapper().readTree(run.resolve("report.json").toFile()).at("/metrics/macro_f1/mean")
+                    .asDouble();
+            String figure = String.format(java.util.Locale.ROOT, "%.3f", shown);
+            assertEquals(figure, row[1 + i], "run " + (char) ('A' + i) + "'s macro-F1 as its report shows it: " + o.out());
+            assertTrue(Files.readString(run.resolve("report.md")).contains("| macro-F1 | " + figure + " |"),
+                    "report.md shows " + figure);
+        }
+        assertTrue(o.out().contains("fold mean"), "the per-fold statistic is named: " + o.out());
+    }
+
+    @Test
     void runsListsNewestFirstAndSkipsUnreadableFolders() throws IOException {
         Path runs = tmp.resolve("runs");
         LabelSet data = SyntheticData.labelSet(45, 4);

@@ -147,7 +147,7 @@ class ExplanationSurfacesTest {
                 labelDir.resolve("snippets.jsonl"), labelDir, labels.topics()), "test", Strategies.get("random"),
                 tagger, "sha", Clock.systemUTC());
         LabelServer page = new LabelServer(ServerOptions.loopback(0), session, new RetrainJob(labelDir,
-                io.rubrique.config.ExperimentConfig.defaults(), tmp.resolve("m2"), tmp.resolve("runs"), t -> { }),
+                io.rubrique.config.ExperimentConfig.defaults(), List.of(), tmp.resolve("m2"), tmp.resolve("runs"), t -> { }),
                 () -> null).start();
         try {
             HttpResponse<String> n = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(

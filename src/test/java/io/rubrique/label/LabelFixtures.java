@@ -31,6 +31,16 @@ final class LabelFixtures {
         return TopicSet.read(SeedLabels.TOPICS);
     }
 
+    /** {@link #pool} written as an inbox file {@code dir/pool.jsonl}; returns the file. */
+    static Path poolFile(Path dir, int n) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (Candidate c : pool(n)) {
+            sb.append(io.rubrique.util.Json.mapper().writeValueAsString(java.util.Map.of("id", c.id(), "kind", "teaser",
+                    "source", c.source(), "title", c.title(), "text", c.text()))).append('\n');
+        }
+        return Files.writeString(dir.resolve("pool.jsonl"), sb.toString());
+    }
+
     /** {@code n} distinct made-up teasers. */
     static List<Candidate> pool(int n) {
         String[] subjects = {"la coopération numérique avec le Japon", "un exercice de la marine", "le 14e Congrès",

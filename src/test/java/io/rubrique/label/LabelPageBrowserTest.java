@@ -10,6 +10,7 @@ import io.rubrique.config.ExperimentConfig;
 import io.rubrique.data.LabelReader;
 import io.rubrique.data.LabelSet;
 import io.rubrique.data.LabelledItem;
+import io.rubrique.data.PoolReader;
 import io.rubrique.model.BinaryRelevanceTrainer;
 import io.rubrique.model.ModelArtifact;
 import io.rubrique.model.TopicTagger;
@@ -17,6 +18,8 @@ import io.rubrique.model.TrainingSet;
 import io.rubrique.server.ServerOptions;
 import io.rubrique.util.Json;
 import java.io.File;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -37,7 +40,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The labelling page in a real headless Chromium (Debian's chromium and chromium-driver, which .ci/run
- * installs): label three items by keyboard, undo one, reload the page, and check the label file.
+ * installs): label three items by keyboard, undo one, reload the page, and check the label file; label, press
+ * the Retrain key, and check the page's model is the one {@code train} makes from the same files.
  */
 class LabelPageBrowserTest {
 
@@ -46,22 +50,29 @@ class LabelPageBrowserTest {
     private LabelServer server;
     private WebDriver browser;
     private Path labels;
+    private Path configFile;
+    private Path poolFile;
+    private Path modelDir;
 
     @BeforeEach
     void startServerAndBrowser() throws Exception {
         HeadlessChromium.assumePresent();
         labels = LabelFixtures.labelSet(tmp);
         LabelSet data = LabelReader.read(labels);
-        ExperimentConfig cfg = ExperimentConfig.parse("{\"learner\": {\"type\": \"liblinear\"}, \"thresholds\": "
-                + "{\"inner_folds\": 2}, \"evaluation\": {\"folds\": 2, \"repeats\": 1}}", "test");
-        Path modelDir = tmp.resolve("models/default");
+        configFile = tmp.resolve("test.json");
+        Files.writeString(configFile, "{\"name\": \"test\", \"learner\": {\"type\": \"liblinear\"}, "
+                + "\"thresholds\": {\"inner_folds\": 2}, \"evaluation\": {\"folds\": 2, \"repeats\": 1}, "
+                + "\"unlabelled\": {\"method\": \"self-training\", \"per_topic\": 2}}");
+        ExperimentConfig cfg = ExperimentConfig.read(configFile);
+        poolFile = LabelFixtures.poolFile(tmp, 8);
+        modelDir = tmp.resolve("models/default");
         ModelArtifact.save(modelDir, new BinaryRelevanceTrainer(cfg).train(TrainingSet.of(data), 1));
         TopicTagger tagger = TopicTagger.load(modelDir);
         LabelStore store = new LabelStore(labels.resolve("snippets.jsonl"), labels, data.topics());
-        LabelSession session = new LabelSession(data.topics(), LabelFixtures.pool(8), store, "selenium",
-                Strategies.get("uncertainty"), tagger, tagger.manifest().modelSha256(), Clock.systemUTC());
-        RetrainJob retrain = new RetrainJob(labels, cfg, modelDir, tmp.resolve("runs"), t -> session.useModel(t,
-                t.manifest().modelSha256()));
+        LabelSession session = new LabelSession(data.topics(), PoolReader.read(List.of(poolFile)).records(), store,
+                "selenium", Strategies.get("uncertainty"), tagger, tagger.manifest().modelSha256(), Clock.systemUTC());
+        RetrainJob retrain = new RetrainJob(labels, cfg, List.of(poolFile), modelDir, tmp.resolve("runs"),
+                t -> session.useModel(t, t.manifest().modelSha256()));
         server = new LabelServer(ServerOptions.loopback(0), session, retrain, () -> null).start();
 
         browser = HeadlessChromium.start(tmp.resolve("chrome"));
@@ -149,4 +160,67 @@ class LabelPageBrowserTest {
         }
     }
 
+    @Test
+    void retrainOnThePageMakesTheModelTrainMakesFromTheSameFiles() throws Exception {
+        browser.get("http://127.0.0.1:" + server.port() + "/");
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> "1".equals(
+                d.findElement(By.tagName("body")).getAttribute("data-ready")));
+        String first = shownItem();
+        press("1");
+        press(Keys.ENTER);
+        waitForItemOtherThan(first);
+        String second = shownItem();
+        press("3");
+        press(Keys.ENTER);
+        waitForItemOtherThan(second);
+        String onPage = shownItem();
+        assertTrue(browser.findElement(By.id("message")).getText().startsWith("Saved " + second),
+                browser.findElement(By.id("message")).getText());
+        assertTrue(browser.findElement(By.cssSelector("#topics .topic .threshold")).isDisplayed()
+                && browser.findElement(By.cssSelector("#topics .topic .threshold")).getText().matches(
+                        "threshold \\d\\.\\d\\d.*"), "each topic shows its threshold without hovering");
+
+        press("r");
+        new WebDriverWait(browser, Duration.ofSeconds(120)).until(d -> d.findElement(By.id("message")).getText()
+                .startsWith("Retrained"));
+        String message = browser.findElement(By.id("message")).getText();
+        assertFalse(message.contains("Saved"), "the old Saved message is gone: " + message);
+        assertEquals(onPage, shownItem(), "the item on the page stays after the retrain");
+        assertTrue(message.contains("This item stays"), message);
+        assertTrue(message.contains("2 already labelled left out"), "the labelled pool items are not unlabelled: "
+                + message);
+        Path pageVersion = current(modelDir);
+
+        Path cliModel = tmp.resolve("models/cli");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = io.rubrique.cli.Main.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+                .execute("train", "--labels", labels.toString(), "--config", configFile.toString(),
+                        "--unlabelled", poolFile.toString(), "--model", cliModel.toString(), "--no-eval");
+        assertEquals(0, code, err.toString());
+        JsonNode page = withoutTimes(Json.mapper().readTree(pageVersion.resolve("manifest.json").toFile()));
+        JsonNode cli = withoutTimes(Json.mapper().readTree(current(cliModel).resolve("manifest.json").toFile()));
+        assertEquals(cli, page, "the page's model and train's have the same provenance apart from time");
+        assertEquals(6, page.at("/unlabelled/items").asInt(), "8 pool items, 2 of them labelled on the page");
+        assertEquals("self-training", page.at("/unlabelled/method").asText());
+        TopicTagger a = TopicTagger.load(modelDir);
+        TopicTagger b = TopicTagger.load(cliModel);
+        for (var c : LabelFixtures.pool(8)) {
+            assertEquals(b.tag(c.title(), c.text()).scores().values(), a.tag(c.title(), c.text()).scores().values(),
+                    "same scores for " + c.id());
+        }
+    }
+
+    /** The version directory a model directory's CURRENT names. */
+    private static Path current(Path modelDir) throws java.io.IOException {
+        return modelDir.resolve(Files.readString(modelDir.resolve("CURRENT")).strip());
+    }
+
+    /** A manifest without what differs between two trainings of the same data: when, how long, the file digest. */
+    private static JsonNode withoutTimes(JsonNode manifest) {
+        com.fasterxml.jackson.databind.node.ObjectNode m = manifest.deepCopy();
+        m.remove(List.of("created_at", "model_sha256"));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) m.get("training")).remove("train_millis");
+        return m;
+    }
 }

@@ -30,7 +30,7 @@ final class LabelTestServer implements AutoCloseable {
                 Clock.systemUTC());
         ExperimentConfig cfg = ExperimentConfig.parse("{\"learner\": {\"type\": \"liblinear\"}, \"thresholds\": "
                 + "{\"inner_folds\": 2}, \"evaluation\": {\"folds\": 2, \"repeats\": 1}}", "test");
-        retrain = new RetrainJob(labels, cfg, work.resolve("models/default"), work.resolve("runs"), t -> { });
+        retrain = new RetrainJob(labels, cfg, List.of(), work.resolve("models/default"), work.resolve("runs"), t -> { });
         server = new LabelServer(ServerOptions.loopback(0), session, retrain, () -> null).start();
     }
 

@@ -95,6 +95,9 @@ public final class Charts {
                 .xAxisTitle("mean score in bin").yAxisTitle("observed share of positives").build();
         style(chart.getStyler());
         chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0);
+        // five long names ("bilateral-relations (ECE 0.086)") do not fit in one row below the plot: a column beside it
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
         XYSeries diag = chart.addSeries("perfect", new double[] {0, 1}, new double[] {0, 1});
         diag.setMarker(SeriesMarkers.NONE);
         diag.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.DASH_DASH);
@@ -132,6 +135,9 @@ public final class Charts {
                 .yAxisTitle("precision").build();
         style(chart.getStyler());
         chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0);
+        // five long names ("bilateral-relations (ECE 0.086)") do not fit in one row below the plot: a column beside it
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
         for (String topic : topicIds(report)) {
             List<Metrics.PrPoint> pts = report.prCurves().getOrDefault(topic, List.of());
             if (pts.isEmpty()) {

@@ -53,10 +53,8 @@ public final class ReportTables {
         }
         rows.add(List.of("protocol", r.protocol().folds() + "-fold CV x " + r.protocol().repeats()
                 + " repeats, seed " + r.protocol().seed() + ", " + r.protocol().stratification() + " stratification"));
-        rows.add(List.of("started / finished", r.startedAt() + " / " + r.finishedAt()));
-        rows.add(List.of("timings", "CV " + r.timings().cvMs() + " ms, learning curve " + r.timings()
-                .learningCurveMs() + " ms, test " + r.timings().testMs() + " ms, total " + r.timings().totalMs()
-                + " ms, mean fold training " + fmt(r.timings().meanFoldTrainMs(), 0) + " ms"));
+        rows.add(List.of("started / finished", toSeconds(r.startedAt()) + " / " + toSeconds(r.finishedAt())));
+        rows.add(List.of("timings", timings(r)));
         rows.add(List.of("code revision", r.codeRevision()));
         rows.add(List.of("versions", String.join(", ", r.versions().entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue()).toList())));
@@ -64,11 +62,64 @@ public final class ReportTables {
         return new Table("Run", "", List.of("field", "value"), rows);
     }
 
+    /** An ISO instant to the second ("2026-12-07T22:03:05Z"): the report needs no nanoseconds. */
+    static String toSeconds(Object instant) {
+        String s = String.valueOf(instant);
+        try {
+            return java.time.Instant.parse(s).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        } catch (java.time.format.DateTimeParseException e) {
+            return s;
+        }
+    }
+
+    /** "total 8 min 18 s: cross-validation 4 min 20 s, learning curve 3 min 57 s; a fold trains in 10.3 s on average". */
+    static String timings(RunReport r) {
+        RunReport.Timings t = r.timings();
+        List<String> parts = new ArrayList<>();
+        parts.add("cross-validation " + duration(t.cvMs()));
+        if (t.learningCurveMs() > 0) {
+            parts.add("learning curve " + duration(t.learningCurveMs()));
+        }
+        if (r.test() != null) {
+            parts.add("test set " + duration(t.testMs()));
+        }
+        return "total " + duration(t.totalMs()) + ": " + String.join(", ", parts) + "; a fold trains in "
+                + duration(Math.round(t.meanFoldTrainMs())) + " on average (longest "
+                + duration(t.maxFoldTrainMs()) + ")";
+    }
+
+    /** A duration for people: "180 ms", "4.2 s", "38 s", "4 min 20 s", "1 h 02 min". */
+    public static String duration(long ms) {
+        if (ms < 1000) {
+            return ms + " ms";
+        }
+        if (ms < 10_000) {
+            return String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
+        }
+        long s = Math.round(ms / 1000.0);
+        if (s < 60) {
+            return s + " s";
+        }
+        if (s < 3600) {
+            return s / 60 + " min " + s % 60 + " s";
+        }
+        return String.format(Locale.ROOT, "%d h %02d min", s / 3600, s % 3600 / 60);
+    }
+
+    /** What the Brier score is, in a line, for wherever it is printed. */
+    public static final String BRIER = "Brier score: mean squared gap between a score and the 0/1 truth (0 is "
+            + "perfect; lower is better)";
+    /** What the expected calibration error is, in a line. */
+    public static final String ECE = "ECE (expected calibration error): the mean gap, over "
+            + io.rubrique.eval.Metrics.CALIBRATION_BINS + " score bins weighted by their items, between the mean "
+            + "score and the observed share of positives (0 is perfect; lower is better)";
+
     public static Table headlineMetrics(RunReport r) {
         MetricsSummary m = r.metrics();
         return new Table("Headline metrics", "Mean over repeats of each repeat's pooled out-of-fold predictions. "
                 + intervalsNote(r) + " The repeat spread (standard deviation over repeats) only shows how much "
-                + "the fold shuffles move the figure.", List.of("metric", "mean", "95% interval (new items)",
+                + "the fold shuffles move the figure. " + BRIER + ". " + ECE + ".", List.of("metric", "mean",
+                        "95% interval (new items)",
                         "repeat spread (sd)"), List.of(
                         estimateRow("macro-F1", m.macroF1()), estimateRow("micro-F1", m.microF1()),
                         estimateRow("subset accuracy", m.subsetAccuracy()),
@@ -100,9 +151,8 @@ public final class ReportTables {
         }
         rows.add(List.of("(mean)", estimate(r.metrics().brier()), estimate(r.metrics().ece())));
         String method = r.config().calibration().method();
-        return new Table("Calibration", "Do scores mean probabilities? Brier score (mean squared error of the "
-                + "score against the 0/1 outcome) and expected calibration error (" + io.rubrique.eval.Metrics
-                        .CALIBRATION_BINS + " equal-width bins), lower is better; calibration method: " + method
+        return new Table("Calibration", "Do scores mean probabilities? " + BRIER + ". " + ECE
+                + ". Calibration method: " + method
                 + (method.equals("platt") ? " (Platt scaling fitted on inner cross-validation scores of each "
                         + "training fold)" : "") + ".",
                 List.of("topic", "Brier score", "ECE"), rows);
@@ -158,19 +208,33 @@ public final class ReportTables {
                 " [%+.3f, %+.3f]", e.ci95().get(0), e.ci95().get(1)));
     }
 
+    /**
+     * One row per item, at its most confident wrong decision; the item's other wrong topics go in "also wrong
+     * on" (the report's JSON keeps one row per item and topic).
+     */
     public static Table errors(RunReport r) {
         List<List<String>> rows = new ArrayList<>();
+        Map<String, List<String>> others = new java.util.LinkedHashMap<>();
+        Map<String, ErrorRow> first = new java.util.LinkedHashMap<>();
         for (ErrorRow e : r.errors()) {
+            if (first.putIfAbsent(e.id(), e) != null) {
+                others.computeIfAbsent(e.id(), k -> new ArrayList<>()).add(e.topic() + " (" + e.error() + " "
+                        + fmt(e.score(), 2) + ")");
+            }
+        }
+        for (ErrorRow e : first.values()) {
             rows.add(List.of(e.id(), e.title(), e.topic(), e.error(), String.join(", ", e.gold()),
                     String.join(", ", e.predicted()), fmt(e.score(), 3), fmt(e.threshold(), 3),
                     e.wrongIn() + "/" + e.repeats(), e.terms() == null || e.terms().isEmpty() ? "n/a"
-                            : String.join(", ", e.terms())));
+                            : String.join(", ", e.terms()),
+                    String.join(", ", others.getOrDefault(e.id(), List.of()))));
         }
-        return new Table("Most confidently wrong", "Score and threshold averaged over repeats, ranked by "
-                + "|score - threshold|; FP = topic predicted but not gold, FN = gold but not predicted; terms: "
-                + "what pushed the final model's score for that topic, strongest first.",
+        return new Table("Most confidently wrong", "One row per item, at its decision farthest on the wrong side "
+                + "of the threshold (score and threshold averaged over repeats); FP = topic predicted but not "
+                + "gold, FN = gold but not predicted; terms: what pushed the final model's score for that topic, "
+                + "strongest first; also wrong on: the item's other wrong topics, with their scores.",
                 List.of("id", "title", "topic", "error", "gold", "predicted", "score", "threshold", "wrong in",
-                        "terms"), rows);
+                        "terms", "also wrong on"), rows);
     }
 
     /** The held-out test-set table, or null without a test set. */
