@@ -33,6 +33,7 @@ public final class Main implements Runnable {
             LabelCommand.class,
             InspectCommand.class,
             RecheckCommand.class,
+            AgreementCommand.class,
             CommandLine.HelpCommand.class);
 
     @CommandLine.Spec
