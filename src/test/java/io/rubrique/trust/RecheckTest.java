@@ -53,11 +53,14 @@ class RecheckTest {
     }
 
     @SuppressWarnings("unchecked")
+    private static List<Recheck.Suspect> ranked() {
+        List<Object> d = data();
+        return Recheck.rank((List<LabelledItem>) d.get(0), TOPICS, (List<Predictions>) d.get(1));
+    }
+
     @Test
     void aMissingLabelOfATopicWhosePositivesScoreLowOutranksADoubtfulLabelOfAnEasyTopic() {
-        List<Object> d = data();
-        List<Recheck.Suspect> ranked = Recheck.rank((List<LabelledItem>) d.get(0), TOPICS,
-                (List<Predictions>) d.get(1));
+        List<Recheck.Suspect> ranked = ranked();
         Recheck.Suspect first = ranked.get(0);
         assertEquals("missing-hard", first.id());
         assertEquals("hard", first.topic());
@@ -73,12 +76,9 @@ class RecheckTest {
         assertEquals(ranked.size(), 2 * 22, "every (item, topic) label is ranked");
     }
 
-    @SuppressWarnings("unchecked")
     @Test
     void distinctItemsKeepsEachItemsMostSuspectTopicOnce() {
-        List<Object> d = data();
-        List<Recheck.Suspect> ranked = Recheck.rank((List<LabelledItem>) d.get(0), TOPICS,
-                (List<Predictions>) d.get(1));
+        List<Recheck.Suspect> ranked = ranked();
         List<Recheck.Suspect> top = Recheck.distinctItems(ranked, 10);
         assertEquals(10, top.size());
         assertEquals(10, top.stream().map(Recheck.Suspect::id).distinct().count());
