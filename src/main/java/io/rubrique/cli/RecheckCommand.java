@@ -28,9 +28,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code rubrique recheck}: the labels that look wrong, most suspect first. */
 @Command(name = "recheck", mixinStandardHelpOptions = true,
-        description = {"Rank labelled (item, topic) labels that look wrong, most suspect first: confident learning on "
-                + "out-of-fold calibrated scores over repeated cross-validation, with each topic's thresholds taken "
-                + "from that cross-validation. Prints a table, or writes JSON lines "
+        description = {"Rank labelled (item, topic) labels that look wrong, least confident first: out-of-fold "
+                + "calibrated scores over repeated cross-validation, flagged by confident learning with each topic's "
+                + "thresholds taken from that cross-validation. Prints a table, or writes JSON lines "
                 + "{\"id\",\"topic\",\"given\",\"score\",\"suspicion\",\"reason\"} with --out.",
                 "suspicion >= 1 is confident learning's label issue; lower ones are the next best to look at."})
 public final class RecheckCommand implements Callable<Integer> {

@@ -15,14 +15,15 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Which labels look wrong: confident learning (Northcutt et al. 2021) per (item, topic) on out-of-fold calibrated
- * scores averaged over repeated, stratified cross-validation, so no item's own label trains the model that judges
- * it. Each topic gets two thresholds from the cross-validation itself: {@code t1}, the mean score of the items
- * labelled with the topic, and {@code t0}, the mean of {@code 1 - score} of the items labelled without it. A label
- * is suspect as far as the other side's confidence reaches that side's threshold: {@code score / t1} for a missing
- * topic, {@code (1 - score) / t0} for a given one; 1 or more is confident learning's "label issue". Ranking by
- * that ratio rather than by {@code |label - score|} stops a hard topic, whose true positives score low, from
- * filling the queue with correct labels.
+ * Which labels look wrong, per (item, topic), from out-of-fold calibrated scores averaged over repeated, stratified
+ * cross-validation, so no item's own label trains the model that judges it. Labels are ranked by self-confidence,
+ * the probability the models give the label as given ({@code score} for a given topic, {@code 1 - score} for a
+ * missing one), least confident first: cleanlab's default ranking. Each topic's confident-learning thresholds
+ * (Northcutt et al. 2021) come from the same cross-validation: {@code t1}, the mean score of the items labelled
+ * with the topic, and {@code t0}, the mean {@code 1 - score} of the others; {@code suspicion} is how far the other
+ * side's confidence reaches that side's threshold ({@code score / t1} for a missing topic, {@code (1 - score) /
+ * t0} for a given one), 1 or more being confident learning's "label issue", and words the reason. Ranking by that
+ * ratio instead was measured worse on the pool (experiments/RECHECK.md): it lifts a hard topic's genuine misses.
  */
 public final class Recheck {
     /**
@@ -66,7 +67,7 @@ public final class Recheck {
         return p;
     }
 
-    /** Every (item, topic) label ranked by suspicion, most suspect first (ties: id, then topic order). */
+    /** Every (item, topic) label, least self-confident first (ties: suspicion, then data order, then topic order). */
     public static List<Suspect> rank(List<LabelledItem> items, TopicSet topics, List<Predictions> repeats) {
         double[][] p = meanScores(repeats);
         List<String> ids = topics.ids();
@@ -82,8 +83,8 @@ public final class Recheck {
             }
         }
         List<String> order = items.stream().map(LabelledItem::id).toList();
-        out.sort(Comparator.comparingDouble((Suspect x) -> -x.suspicion())
-                .thenComparingInt(x -> order.indexOf(x.id())).thenComparingInt(x -> ids.indexOf(x.topic())));
+        out.sort(Comparator.comparingDouble((Suspect x) -> x.given() ? x.score() : 1 - x.score())
+                .thenComparingDouble(x -> -x.suspicion()).thenComparingInt(x -> order.indexOf(x.id())).thenComparingInt(x -> ids.indexOf(x.topic())));
         return out;
     }
 

@@ -59,21 +59,31 @@ class RecheckTest {
     }
 
     @Test
-    void aMissingLabelOfATopicWhosePositivesScoreLowOutranksADoubtfulLabelOfAnEasyTopic() {
+    void labelsAreRankedLeastSelfConfidentFirstAndFlaggedByEachTopicsOwnThresholds() {
         List<Recheck.Suspect> ranked = ranked();
         Recheck.Suspect first = ranked.get(0);
-        assertEquals("missing-hard", first.id());
-        assertEquals("hard", first.topic());
-        assertFalse(first.given());
-        assertEquals(0.45, first.score(), 1e-12);
-        assertTrue(first.suspicion() >= 1, "confident learning flags it: " + first);
-        assertTrue(first.reason().contains("missing topic looks wrong"), first.reason());
-        Recheck.Suspect doubtful = ranked.stream().filter(x -> x.id().equals("doubtful-easy") && x.topic()
-                .equals("easy")).findFirst().orElseThrow();
-        assertTrue(doubtful.suspicion() < 1, "a doubtful label of the easy topic is not flagged: " + doubtful);
-        // the baseline |label - score| would put the doubtful one first (0.5 > 0.45)
-        assertTrue(1 - doubtful.score() > first.score());
-        assertEquals(ranked.size(), 2 * 22, "every (item, topic) label is ranked");
+        assertEquals("hard", first.topic(), "hard's positives, given at 0.35, are the least confident: " + first);
+        assertTrue(first.given());
+        assertTrue(first.suspicion() < 1, "but not flagged: hard's negatives are not sure enough " + first);
+        Recheck.Suspect doubtful = find(ranked, "doubtful-easy", "easy");
+        assertTrue(doubtful.suspicion() < 1, "not flagged: items without easy are 0.9 sure of it " + doubtful);
+        assertTrue(doubtful.reason().contains("may be wrong"), doubtful.reason());
+        Recheck.Suspect missing = find(ranked, "missing-hard", "hard");
+        assertFalse(missing.given());
+        assertEquals(0.45, missing.score(), 1e-12);
+        assertTrue(missing.suspicion() >= 1, "flagged: it scores above what hard's positives average " + missing);
+        assertTrue(missing.reason().contains("missing topic looks wrong"), missing.reason());
+        assertTrue(ranked.indexOf(doubtful) < ranked.indexOf(missing), "0.5 sure of its label before 0.55");
+        for (int k = 1; k < ranked.size(); k++) {
+            Recheck.Suspect a = ranked.get(k - 1);
+            Recheck.Suspect b = ranked.get(k);
+            assertTrue((a.given() ? a.score() : 1 - a.score()) <= (b.given() ? b.score() : 1 - b.score()) + 1e-12);
+        }
+        assertEquals(2 * 22, ranked.size(), "every (item, topic) label is ranked");
+    }
+
+    private static Recheck.Suspect find(List<Recheck.Suspect> ranked, String id, String topic) {
+        return ranked.stream().filter(x -> x.id().equals(id) && x.topic().equals(topic)).findFirst().orElseThrow();
     }
 
     @Test
