@@ -32,6 +32,8 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             SimulateCommand.class,
             LabelCommand.class,
             InspectCommand.class,
+            RecheckCommand.class,
+            AgreementCommand.class,
             CommandLine.HelpCommand.class);
 
     @CommandLine.Spec

@@ -1,7 +1,7 @@
 package io.rubrique.eval;
 
 import io.rubrique.util.ValueRecords;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.function.ToDoubleFunction;
@@ -18,14 +18,12 @@ import java.util.stream.IntStream;
  */
 public final class Bootstrap {
     public static final int RESAMPLES = 1000;
-    public static final String METHOD = "bias-corrected percentile bootstrap over items";
+    public static final String METHOD = "percentile bootstrap over items, moved by the resampling bias";
     /** One sentence for reports: what the interval means. */
-    public static final String MEANING = "Each interval is a 95% bias-corrected percentile bootstrap interval "
-            + "over items (" + RESAMPLES + " resamples of the labelled items, scored on their out-of-fold "
-            + "predictions): it estimates where the figure would fall on new items drawn like these, and it always "
+    public static final String MEANING = "Each interval is a 95% percentile bootstrap interval over items ("
+            + RESAMPLES + " resamples of the labelled items, scored on their out-of-fold predictions), moved by "
+            + "the bias resampling adds (the resamples' median minus the estimate): it estimates where the figure would fall on new items drawn like these, and it always "
             + "lies inside the metric's range.";
-    private static final org.apache.commons.math3.distribution.NormalDistribution NORMAL =
-            new org.apache.commons.math3.distribution.NormalDistribution();
 
     private final int[][] samples;
     private final int[] repeatDraw;
@@ -92,41 +90,32 @@ public final class Bootstrap {
 
     /** The 2.5% and 97.5% percentiles of the defined values, or null when none is defined. */
     public static List<Double> percentile95(double[] values) {
-        return biasCorrected95(values, Double.NaN);
+        double[] d = defined(values);
+        return d.length == 0 ? null : List.of(quantile(d, 0.025), quantile(d, 0.975));
     }
 
     /**
-     * The bias-corrected percentile interval (Efron 1981): the percentiles are shifted by how far the point
-     * estimate sits from the middle of the resampled values, which matters for statistics that resampling
-     * biases (expected calibration error, for one: duplicated items make bins look purer). With {@code point}
-     * NaN, the plain 2.5% and 97.5% percentiles. Always within the range of the resampled values; null when
-     * none is defined.
+     * The 95% interval of a figure estimated as {@code point}: the 2.5% and 97.5% percentiles of the resampled
+     * values, moved by the resampling bias (their median minus the point), then kept inside the figure's range
+     * {@code [min, max]}. Resampling biases some statistics far more than the bias-corrected percentile method
+     * (Efron 1981) can absorb: duplicated items add binning noise to expected calibration error, whose resampled
+     * values then all sit above the estimate, and the corrected percentiles collapsed onto the lowest resample (a
+     * point beside the estimate). Moving the percentiles keeps the spread the resamples measure and always holds
+     * the point; for unbiased statistics (F1) it is the percentile interval. Null when no value is defined.
      */
-    public static List<Double> biasCorrected95(double[] values, double point) {
-        List<Double> defined = new ArrayList<>();
-        for (double v : values) {
-            if (!Double.isNaN(v)) {
-                defined.add(v);
-            }
-        }
-        if (defined.isEmpty()) {
+    public static List<Double> interval95(double[] values, double point, double min, double max) {
+        double[] d = defined(values);
+        if (d.length == 0) {
             return null;
         }
-        double[] d = defined.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        double lo = 0.025;
-        double hi = 0.975;
-        if (!Double.isNaN(point)) {
-            double below = 0;
-            for (double v : d) {
-                below += v < point ? 1 : v == point ? 0.5 : 0;
-            }
-            double share = Math.min(d.length / (d.length + 1.0), Math.max(1 / (d.length + 1.0), below / d.length));
-            double z0 = NORMAL.inverseCumulativeProbability(share);
-            double z = NORMAL.inverseCumulativeProbability(0.975);
-            lo = NORMAL.cumulativeProbability(2 * z0 - z);
-            hi = NORMAL.cumulativeProbability(2 * z0 + z);
-        }
-        return List.of(quantile(d, lo), quantile(d, hi));
+        double bias = quantile(d, 0.5) - point;
+        double lo = Math.max(min, Math.min(point, quantile(d, 0.025) - bias));
+        double hi = Math.min(max, Math.max(point, quantile(d, 0.975) - bias));
+        return List.of(lo, hi);
+    }
+
+    private static double[] defined(double[] values) {
+        return Arrays.stream(values).filter(v -> !Double.isNaN(v)).sorted().toArray();
     }
 
     /** Linear interpolation between order statistics (type 7, as numpy's default). */

@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * A metric of a run: its value (the mean over repeats of each repeat's pooled out-of-fold predictions), a 95%
- * interval for new items ({@link Bootstrap}: bias-corrected percentile bootstrap over items, so never outside
- * the metric's range), the per-repeat values, and their standard deviation ({@code repeatSd}: how much the fold shuffles move
+ * interval for new items ({@link Bootstrap#interval95}: percentile bootstrap over items moved by the resampling
+ * bias, never outside the metric's range and always holding the mean), the per-repeat values, and their standard deviation ({@code repeatSd}: how much the fold shuffles move
  * the figure; not an interval). Undefined values (e.g. ROC-AUC of a topic without positives) are {@code null}.
  */
 public record Estimate(Double mean, List<Double> ci95, List<Double> values, Double repeatSd) {
@@ -17,8 +17,13 @@ public record Estimate(Double mean, List<Double> ci95, List<Double> values, Doub
         values = Collections.unmodifiableList(new ArrayList<>(values));
     }
 
-    /** The estimate from per-repeat values and per-resample values (NaN entries are undefined). */
+    /** The estimate of a metric in [0, 1] from per-repeat and per-resample values (NaN entries are undefined). */
     public static Estimate of(double[] perRepeat, double[] perResample) {
+        return of(perRepeat, perResample, 0, 1);
+    }
+
+    /** The estimate of a figure in {@code [min, max]} from per-repeat and per-resample values. */
+    static Estimate of(double[] perRepeat, double[] perResample, double min, double max) {
         List<Double> recorded = new ArrayList<>(perRepeat.length);
         for (double v : perRepeat) {
             recorded.add(Double.isNaN(v) ? null : v);
@@ -36,13 +41,18 @@ public record Estimate(Double mean, List<Double> ci95, List<Double> values, Doub
             }
             sd = Math.sqrt(var / (defined.length - 1));
         }
-        List<Double> ci = Bootstrap.biasCorrected95(perResample, mean);
+        List<Double> ci = Bootstrap.interval95(perResample, mean, min, max);
         return new Estimate(mean, ci, recorded, sd);
     }
 
-    /** A single figure with its bootstrap interval (a test set, a difference). */
+    /** A single metric in [0, 1] with its bootstrap interval (a test set). */
     public static Estimate single(double value, double[] perResample) {
         return of(new double[] {value}, perResample);
+    }
+
+    /** A difference of two metrics in [0, 1] (a gain), with its paired bootstrap interval, inside [-1, 1]. */
+    public static Estimate difference(double value, double[] perResample) {
+        return of(new double[] {value}, perResample, -1, 1);
     }
 
     /** The mean, or NaN when undefined (for charts and tables). */

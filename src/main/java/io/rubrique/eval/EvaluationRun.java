@@ -272,7 +272,7 @@ public final class EvaluationRun {
             Bootstrap bootstrap) {
         List<CurvePoint> points = new ArrayList<>();
         if (curveRepeats == 0) {
-            return new LearningCurve(0, points, null);
+            return new LearningCurve(0, points, null, List.of());
         }
         List<List<MetricValues>> perRepeat = new ArrayList<>();
         List<Bootstrap.Resampled> resampled = new ArrayList<>();
@@ -290,10 +290,15 @@ public final class EvaluationRun {
             resampled.add(r);
         }
         int last = points.size() - 1;
-        LastStep step = last < 1 ? null : Summaries.lastStep(topics, points.get(last - 1).trainItems(),
-                points.get(last).trainItems(), perRepeat.get(last - 1), resampled.get(last - 1),
-                perRepeat.get(last), resampled.get(last));
-        return new LearningCurve(curveRepeats, points, step);
+        if (last < 1) {
+            return new LearningCurve(curveRepeats, points, null, List.of());
+        }
+        Forecasts.Result forecast = Forecasts.forecast(topics, items.size(),
+                points.stream().mapToDouble(CurvePoint::trainItems).toArray(), perRepeat, resampled);
+        LastStep step = Summaries.lastStep(topics, points.get(last - 1).trainItems(), points.get(last).trainItems(),
+                perRepeat.get(last - 1), resampled.get(last - 1), perRepeat.get(last), resampled.get(last),
+                forecast.advice());
+        return new LearningCurve(curveRepeats, points, step, forecast.points());
     }
 
     private static Predictions score(TrainedModel model, TopicSet topics, List<LabelledItem> items) {

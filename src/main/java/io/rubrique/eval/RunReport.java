@@ -85,10 +85,27 @@ public record RunReport(
     }
 
     /**
-     * Macro- and micro-F1 against the share of each training fold used, over {@code repeats} repeats, and what
-     * the last step says about labelling more.
+     * Macro- and micro-F1 against the share of each training fold used, over {@code repeats} repeats, the last
+     * step's gain, and what the curve forecasts for more labels (empty without a curve).
      */
-    public record LearningCurve(int repeats, List<CurvePoint> points, LastStep lastStep) {
+    public record LearningCurve(int repeats, List<CurvePoint> points, LastStep lastStep,
+            List<ForecastPoint> forecast) {
+        public LearningCurve {
+            forecast = forecast == null ? List.of() : List.copyOf(forecast);
+        }
+    }
+
+    /**
+     * Macro-F1 and each topic's F1 forecast for a model trained on {@code items} labels, from an inverse power
+     * law fitted to the learning curve ({@code Forecasts}), with a 95% interval over bootstrap resamples of the
+     * curve, and the gain over the fitted figure at the current labels (paired, same resamples).
+     */
+    public record ForecastPoint(int items, double macroF1, List<Double> ci95, double gain, List<Double> gainCi95,
+            Map<String, TopicForecast> perTopic) {
+    }
+
+    /** One topic's forecast F1, its interval, and its gain over the fitted figure now. */
+    public record TopicForecast(double f1, List<Double> ci95, double gain) {
     }
 
     /** One learning-curve point; {@code trainItems} is the mean training-set size. */
@@ -98,7 +115,8 @@ public record RunReport(
 
     /**
      * The gain of the curve's last step (from the second-largest training share to all of it), on the same items
-     * (a paired bootstrap), overall and per topic, and the sentence that says whether more labels still pay.
+     * (a paired bootstrap), overall and per topic, and the sentence that says whether more labels still pay (from
+     * the forecast when there is one).
      */
     public record LastStep(double fromItems, double toItems, Estimate macroF1Gain, Map<String, Estimate> f1Gain,
             String advice) {

@@ -18,7 +18,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
@@ -26,8 +25,6 @@ import java.util.function.ToDoubleFunction;
 final class Summaries {
     /** How many points of each precision-recall curve are kept in the report. */
     static final int PR_POINTS = 100;
-    /** A macro-F1 gain below this is "flat" in the advice sentence. */
-    static final double FLAT = 0.005;
 
     private Summaries() {
     }
@@ -171,9 +168,10 @@ final class Summaries {
                 estimate(perRepeat, resampled, MetricValues::microF1), f1);
     }
 
-    /** The paired gain from {@code before} to {@code after} (same items, same resamples), and the advice. */
+    /** The paired gain from {@code before} to {@code after} (same items, same resamples), with the advice given. */
     static LastStep lastStep(TopicSet topics, double fromItems, double toItems, List<MetricValues> before,
-            Bootstrap.Resampled beforeResampled, List<MetricValues> after, Bootstrap.Resampled afterResampled) {
+            Bootstrap.Resampled beforeResampled, List<MetricValues> after, Bootstrap.Resampled afterResampled,
+            String advice) {
         Estimate gain = gain(before, beforeResampled, after, afterResampled, MetricValues::macroF1);
         Map<String, Estimate> perTopic = new LinkedHashMap<>();
         List<String> ids = topics.ids();
@@ -182,7 +180,7 @@ final class Summaries {
             perTopic.put(ids.get(t), gain(before, beforeResampled, after, afterResampled,
                     m -> m.confusions()[k].f1()));
         }
-        return new LastStep(fromItems, toItems, gain, perTopic, advice(fromItems, toItems, gain, perTopic));
+        return new LastStep(fromItems, toItems, gain, perTopic, advice);
     }
 
     private static Estimate gain(List<MetricValues> before, Bootstrap.Resampled beforeResampled,
@@ -194,35 +192,7 @@ final class Summaries {
         for (int i = 0; i < d.length; i++) {
             d[i] = a[i] - b[i];
         }
-        return Estimate.single(point, d);
-    }
-
-    /** One sentence: does the last step of the curve say that more labels still pay, and for which topic most. */
-    static String advice(double fromItems, double toItems, Estimate gain, Map<String, Estimate> perTopic) {
-        String step = String.format(Locale.ROOT, "from %.0f to %.0f training items", fromItems, toItems);
-        String g = signed(gain.meanOrNaN()) + " " + interval(gain);
-        String best = perTopic.entrySet().stream().filter(e -> e.getValue().mean() != null)
-                .max(Comparator.comparingDouble(e -> e.getValue().mean())).map(Map.Entry::getKey).orElse(null);
-        String bestPart = best == null ? "" : "; " + best + " would gain most from more labels ("
-                + signed(perTopic.get(best).meanOrNaN()) + " F1 on the last step)";
-        if (gain.ci95() != null && gain.ci95().get(0) > 0) {
-            return "More labels still pay: the last step (" + step + ") raised macro-F1 by " + g + bestPart + ".";
-        }
-        if (gain.meanOrNaN() > FLAT) {
-            return "More labels probably still pay, though not clearly on this data: the last step (" + step
-                    + ") raised macro-F1 by " + g + bestPart + ".";
-        }
-        return "The learning curve is flat: the last step (" + step + ") changed macro-F1 by " + g
-                + "; more labels of the same kind may not help much" + (best == null ? "" : ", except perhaps for "
-                + best + " (" + signed(perTopic.get(best).meanOrNaN()) + " F1)") + ".";
-    }
-
-    private static String signed(double v) {
-        return String.format(Locale.ROOT, "%+.3f", v);
-    }
-
-    private static String interval(Estimate e) {
-        return e.ci95() == null ? "" : String.format(Locale.ROOT, "[%+.3f, %+.3f]", e.ci95().get(0), e.ci95().get(1));
+        return Estimate.difference(point, d);
     }
 
     private static double mean(double[] v) {

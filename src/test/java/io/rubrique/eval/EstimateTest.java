@@ -29,14 +29,30 @@ class EstimateTest {
     }
 
     @Test
-    void aBiasedStatisticGetsAShiftedInterval() {
-        double[] resamples = new double[1000];
+    void aStatisticThatResamplingBiasesGetsTheResamplesSpreadAroundItsEstimate() {
+        double[] resamples = new double[1001];
         for (int i = 0; i < resamples.length; i++) {
-            resamples[i] = 0.2 + i / 10000.0; // 0.2 .. 0.3, all above the point estimate's share of 10%
+            resamples[i] = 0.2 + i / 10000.0; // 0.2 .. 0.3, median 0.25, all above the estimate
         }
-        Estimate e = Estimate.of(new double[] {0.21}, resamples);
-        assertTrue(e.ci95().get(0) <= 0.21 && e.ci95().get(1) >= 0.21 - 1e-9, e.ci95().toString());
-        assertTrue(e.ci95().get(0) >= 0.2 && e.ci95().get(1) <= 0.3, "inside the resampled range");
+        Estimate e = Estimate.of(new double[] {0.19}, resamples);
+        assertEquals(0.19 - 0.0475, e.ci95().get(0), 1e-9);
+        assertEquals(0.19 + 0.0475, e.ci95().get(1), 1e-9);
+    }
+
+    @Test
+    void aMovedIntervalStaysInsideTheMetricsRangeAndAGainInsideMinusOneToOne() {
+        double[] resamples = new double[1001];
+        for (int i = 0; i < resamples.length; i++) {
+            resamples[i] = 0.5 + i / 2000.0; // 0.5 .. 1.0, median 0.75
+        }
+        assertEquals(List.of(0.7525, 1.0), Estimate.of(new double[] {0.99}, resamples).ci95());
+        double[] gains = new double[1001];
+        for (int i = 0; i < gains.length; i++) {
+            gains[i] = -1 + i / 1000.0; // -1 .. 0, median -0.5
+        }
+        Estimate g = Estimate.difference(-0.9, gains);
+        assertEquals(-1.0, g.ci95().get(0), 1e-12);
+        assertEquals(-0.9 + 0.475, g.ci95().get(1), 1e-9);
     }
 
     @Test

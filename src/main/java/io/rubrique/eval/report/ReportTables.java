@@ -194,10 +194,21 @@ public final class ReportTables {
             r.topics().ids().forEach(t -> row.add(signedEstimate(s.f1Gain().get(t))));
             rows.add(row);
         }
+        for (RunReport.ForecastPoint f : r.learningCurve().forecast()) {
+            List<String> row = new ArrayList<>(List.of("forecast", fmt(f.items(), 0) + " labels",
+                    forecast(f.macroF1(), f.ci95()), ""));
+            r.topics().ids().forEach(t -> row.add(forecast(f.perTopic().get(t).f1(), f.perTopic().get(t).ci95())));
+            rows.add(row);
+        }
         return new Table("Learning curve", "Share of each training fold (stratified draw), first "
                 + r.learningCurve().repeats() + " repeat(s) of the protocol; intervals for new items, and the last "
-                + "step's gain compared on the same items (paired bootstrap)."
+                + "step's gain compared on the same items (paired bootstrap); forecasts from an inverse power law "
+                + "fitted to each topic's curve, once per bootstrap resample (Figueroa et al. 2012)."
                 + (s == null ? "" : " " + s.advice()), headers, rows);
+    }
+
+    private static String forecast(double value, List<Double> ci) {
+        return fmt(value, 3) + (ci == null ? "" : " [" + fmt(ci.get(0), 3) + ", " + fmt(ci.get(1), 3) + "]");
     }
 
     private static String signedEstimate(Estimate e) {
