@@ -87,7 +87,7 @@ public final class OnnxEncoders {
                 OnnxBertBiEncoder bert = new OnnxBertBiEncoder(env, session, new ByteArrayInputStream(tok),
                         PoolingMode.MEAN);
                 HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(tok),
-                        Map.of());
+                        Map.of("maxLength", "512", "truncation", "false"));
                 return new Onnx(p.id(), p.dimension(), bert, tokenizer, prefix);
             } catch (OrtException | IOException e) {
                 throw new IllegalStateException("encoder " + p.id() + " failed to load: " + e.getMessage(), e);
