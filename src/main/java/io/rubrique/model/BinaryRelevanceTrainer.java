@@ -104,7 +104,7 @@ public final class BinaryRelevanceTrainer implements Trainer {
         ModelProvenance provenance = new ModelProvenance(config.name(), config, topics, data.data(),
                 data.unlabelledData(), seed, new ModelProvenance.TrainingFacts(data.items().size(),
                         fitted.space().size(), millis, facts),
-                Versions.libraries(), Versions.codeRevision(Path.of(".")),
+                versions(fitted.space()), Versions.codeRevision(Path.of(".")),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         BinaryRelevanceModel model = new BinaryRelevanceModel(fitted.space(), fitted.scorers(), d.calibrations,
                 d.thresholds, provenance);
@@ -116,6 +116,13 @@ public final class BinaryRelevanceTrainer implements Trainer {
             }
         }
         return new Committee(model, folds);
+    }
+
+    /** The library versions, plus the digest of every pretrained part the features use (an encoder's weights). */
+    private static Map<String, String> versions(io.rubrique.text.Featurizer features) {
+        Map<String, String> m = new LinkedHashMap<>(Versions.libraries());
+        m.putAll(features.pretrained());
+        return m;
     }
 
     /**

@@ -122,6 +122,11 @@ public final class EncoderBlock implements Featurizer {
         return new Attribution(vectorize(title, text), shares);
     }
 
+    @Override
+    public Map<String, String> pretrained() {
+        return Map.of("encoder " + config.model(), "sha256:" + weightsSha256);
+    }
+
     private Object writeReplace() {
         return new Form(config, weightsSha256, dimension);
     }

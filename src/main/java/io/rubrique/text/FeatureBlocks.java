@@ -167,6 +167,15 @@ public final class FeatureBlocks implements Featurizer {
         return new Attribution(concat(parts), shares);
     }
 
+    @Override
+    public Map<String, String> pretrained() {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        for (Featurizer f : blocks) {
+            m.putAll(f.pretrained());
+        }
+        return m;
+    }
+
     private Object writeReplace() {
         return new Form(blocks, weights);
     }

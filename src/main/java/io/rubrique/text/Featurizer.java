@@ -35,4 +35,12 @@ public interface Featurizer extends Serializable {
 
     /** The vector and, per feature, what it came from with shares summing to 1 (for explanations). */
     Attribution attribute(String title, String text);
+
+    /**
+     * The pretrained parts these features depend on, as name to version (an encoder: "encoder e5-small-v2-q" to
+     * "sha256:…" of its weights), for the model's provenance and manifest; empty for features fitted from data only.
+     */
+    default java.util.Map<String, String> pretrained() {
+        return java.util.Map.of();
+    }
 }

@@ -59,6 +59,8 @@ class EncoderFeaturesTest {
     void theDenseBlockIsOneNamedContributionPerTopicAndExplanationsStillAddUp() throws Exception {
         LabelSet data = freshItems();
         TrainedModel m = new BinaryRelevanceTrainer(config()).train(TrainingSet.of(data), 7);
+        assertEquals("sha256:" + CountingEncoder.SHA256, m.provenance().versions().get("encoder " + CountingEncoder.ID),
+                "the provenance (and so the manifest) records the encoder's weights");
         LabelledItem probe = data.items().get(3);
         for (Explanation e : m.explain(probe.title(), probe.text()).values()) {
             if (!e.available() || e.terms().isEmpty()) {
