@@ -54,16 +54,13 @@ public final class OnnxEncoders {
 
     /** An ONNX BERT encoder with mean pooling, its tokenizer, and the prefix its documents get. */
     private static final class Onnx extends AbstractInProcessEmbeddingModel implements TextEncoder {
-        private final String id;
         private final int dimension;
         private final OnnxBertBiEncoder bert;
         private final HuggingFaceTokenizer tokenizer;
         private final String prefix;
 
-        private Onnx(String id, int dimension, OnnxBertBiEncoder bert, HuggingFaceTokenizer tokenizer,
-                String prefix) {
+        private Onnx(int dimension, OnnxBertBiEncoder bert, HuggingFaceTokenizer tokenizer, String prefix) {
             super(Runnable::run);
-            this.id = id;
             this.dimension = dimension;
             this.bert = bert;
             this.tokenizer = tokenizer;
@@ -88,7 +85,7 @@ public final class OnnxEncoders {
                         PoolingMode.MEAN);
                 HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(tok),
                         Map.of("maxLength", "512", "truncation", "false"));
-                return new Onnx(p.id(), p.dimension(), bert, tokenizer, prefix);
+                return new Onnx(p.dimension(), bert, tokenizer, prefix);
             } catch (OrtException | IOException e) {
                 throw new IllegalStateException("encoder " + p.id() + " failed to load: " + e.getMessage(), e);
             }
@@ -112,16 +109,6 @@ public final class OnnxEncoders {
 
         @Override
         protected Integer knownDimension() {
-            return dimension;
-        }
-
-        @Override
-        public String id() {
-            return id;
-        }
-
-        @Override
-        public int dimension() {
             return dimension;
         }
 

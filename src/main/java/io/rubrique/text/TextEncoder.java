@@ -7,13 +7,8 @@ import java.util.List;
  * {@link java.util.ServiceLoader} ({@link Provider}), so the feature block, the cache and the tests never name one.
  * Thread-safe.
  */
+@FunctionalInterface
 public interface TextEncoder {
-
-    /** The encoder id a config names ({@code features.encoder.model}). */
-    String id();
-
-    /** Length of every vector. */
-    int dimension();
 
     /**
      * The vectors of {@code texts}, in order; each text is first given the prefix the encoder was trained with
@@ -27,8 +22,10 @@ public interface TextEncoder {
      * digest against the bytes it runs.
      */
     interface Provider {
+        /** The encoder id a config names ({@code features.encoder.model}). */
         String id();
 
+        /** Length of every vector. */
         int dimension();
 
         /** SHA-256 of the weights file, lower-case hex. */

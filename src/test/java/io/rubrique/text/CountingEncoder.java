@@ -35,31 +35,18 @@ public final class CountingEncoder implements TextEncoder.Provider {
 
     @Override
     public TextEncoder load() {
-        return new TextEncoder() {
-            @Override
-            public String id() {
-                return ID;
-            }
-
-            @Override
-            public int dimension() {
-                return DIMENSION;
-            }
-
-            @Override
-            public List<float[]> embed(List<String> texts, int maxTokens) {
-                List<float[]> out = new ArrayList<>();
-                for (String t : texts) {
-                    EMBEDDED.computeIfAbsent(t, k -> new AtomicInteger()).incrementAndGet();
-                    float[] v = new float[DIMENSION];
-                    String s = t.toLowerCase(java.util.Locale.ROOT);
-                    for (int i = 0; i + 3 <= s.length(); i++) {
-                        v[Math.floorMod(s.substring(i, i + 3).hashCode(), DIMENSION)] += 1;
-                    }
-                    out.add(v);
+        return (texts, maxTokens) -> {
+            List<float[]> out = new ArrayList<>();
+            for (String t : texts) {
+                EMBEDDED.computeIfAbsent(t, k -> new AtomicInteger()).incrementAndGet();
+                float[] v = new float[DIMENSION];
+                String s = t.toLowerCase(java.util.Locale.ROOT);
+                for (int i = 0; i + 3 <= s.length(); i++) {
+                    v[Math.floorMod(s.substring(i, i + 3).hashCode(), DIMENSION)] += 1;
                 }
-                return out;
+                out.add(v);
             }
+            return out;
         };
     }
 }
