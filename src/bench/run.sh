@@ -56,7 +56,9 @@ case "$ONLY" in ""|quality|speed|growth|curve|speedup) ;; *) echo "run.sh: --onl
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$REPO"
 LABELS="${LABELS:-labels/snippets.jsonl}"
-CONFIG="${CONFIG:-experiments/default.json}"
+# The n-gram-only config: the default adds a sentence encoder (≈ 40 ms per new item on one core, issue 27), which
+# would turn the 100k-item throughput runs into hours; experiments/ENCODER.md measures the encoder config apart.
+CONFIG="${CONFIG:-experiments/fast.json}"
 # Growth trains on up to 1M items: it uses LibLINEAR on word n-grams, the config recommended for large corpora
 # (SMO's training time grows far faster than linearly, and character n-grams multiply the non-zeros per item by
 # ~8, which is what exhausts a 4 GiB heap at 100k items; see src/bench/README.md).

@@ -34,8 +34,8 @@ public final class Selection {
      * The features similarity is measured on: tf-idf word 1-2-grams through the French chain (character n-grams
      * would triple the cost on large pools and add little to telling near-duplicates apart).
      */
-    static final FeatureConfig SIMILARITY_FEATURES = new FeatureConfig(null, null, null, 1, 2, 0, null, null, null,
-            1.0, null, null, null);
+    static final FeatureConfig SIMILARITY_FEATURES = FeatureConfig.builder().wordNgrams(1, 2)
+            .charNgrams(0, 5).titleWeight(1.0).build();
     /** Candidates the similarity dictionary is fitted on, at most (with the labelled items). */
     static final int SPACE_SAMPLE = 1000;
 

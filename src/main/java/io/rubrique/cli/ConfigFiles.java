@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Reads experiment configs for the commands: the config's own checks plus the learner registry's. */
+/** Reads experiment configs for the commands: the config's own checks plus the learner and encoder registries'. */
 final class ConfigFiles {
     static final Path DEFAULT = Path.of("experiments/default.json");
 
@@ -18,7 +18,12 @@ final class ConfigFiles {
     /** Reads and validates a config file; every error names the file and the field. */
     static ExperimentConfig read(Path file) {
         ExperimentConfig c = ExperimentConfig.read(file);
-        List<String> problems = LearnerRegistry.standard().problems(c.learner());
+        List<String> problems = new java.util.ArrayList<>(LearnerRegistry.standard().problems(c.learner()));
+        String encoder = c.features().encoder().model();
+        if (c.features().encoder().enabled() && !io.rubrique.text.TextEncoders.ids().contains(encoder)) {
+            problems.add("features.encoder.model: unknown encoder '" + encoder + "' (known: "
+                    + io.rubrique.text.TextEncoders.ids() + ", or 'none')");
+        }
         if (!problems.isEmpty()) {
             throw new ConfigException(file + ": " + String.join("; ", problems));
         }

@@ -20,6 +20,10 @@ import java.util.List;
  * @param maxFeatures       keep only the most frequent terms (by document frequency); 0 keeps all
  * @param textMaxChars      read at most this many characters of the text (cut at a word boundary); 0 reads all.
  *                          Items are labelled on their title and lead, so a long article body mostly adds noise
+ * @param encoder           the sentence-encoder block beside the n-grams ({@link EncoderConfig}); off by default
+ *
+ * <p>In JSON the n-gram fields sit directly in {@code features} and the encoder in its own section
+ * ({@code features.encoder}); in Java build one with {@link #builder()} rather than the positional constructor.
  */
 public record FeatureConfig(
         Boolean accentFolding,
@@ -34,7 +38,8 @@ public record FeatureConfig(
         Double titleWeight,
         Double charWeight,
         Integer maxFeatures,
-        Integer textMaxChars) implements java.io.Serializable {
+        Integer textMaxChars,
+        EncoderConfig encoder) implements java.io.Serializable {
 
     public static final List<String> STEMMING = List.of("light", "minimal", "none");
     public static final List<String> WEIGHTING = List.of("binary", "log-tf", "tf-idf");
@@ -53,10 +58,126 @@ public record FeatureConfig(
         charWeight = charWeight == null ? 1.0 : charWeight;
         maxFeatures = maxFeatures == null ? 0 : maxFeatures;
         textMaxChars = textMaxChars == null ? 0 : textMaxChars;
+        encoder = encoder == null ? EncoderConfig.none() : encoder;
     }
 
     public static FeatureConfig defaults() {
-        return new FeatureConfig(null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return builder().build();
+    }
+
+    /** A builder starting from the defaults. */
+    public static Builder builder() {
+        return new Builder(new FeatureConfig(null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null));
+    }
+
+    /** A builder starting from this config. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Named setters over the record's fields, so callers never depend on their order. */
+    public static final class Builder {
+        private Boolean accentFolding;
+        private Boolean stopWords;
+        private String stemming;
+        private Integer wordNgramMin;
+        private Integer wordNgramMax;
+        private Integer charNgramMin;
+        private Integer charNgramMax;
+        private String weighting;
+        private Integer minDf;
+        private Double titleWeight;
+        private Double charWeight;
+        private Integer maxFeatures;
+        private Integer textMaxChars;
+        private EncoderConfig encoder;
+
+        private Builder(FeatureConfig c) {
+            accentFolding = c.accentFolding;
+            stopWords = c.stopWords;
+            stemming = c.stemming;
+            wordNgramMin = c.wordNgramMin;
+            wordNgramMax = c.wordNgramMax;
+            charNgramMin = c.charNgramMin;
+            charNgramMax = c.charNgramMax;
+            weighting = c.weighting;
+            minDf = c.minDf;
+            titleWeight = c.titleWeight;
+            charWeight = c.charWeight;
+            maxFeatures = c.maxFeatures;
+            textMaxChars = c.textMaxChars;
+            encoder = c.encoder;
+        }
+
+        public Builder accentFolding(boolean v) {
+            accentFolding = v;
+            return this;
+        }
+
+        public Builder stopWords(boolean v) {
+            stopWords = v;
+            return this;
+        }
+
+        public Builder stemming(String v) {
+            stemming = v;
+            return this;
+        }
+
+        /** Word n-grams from {@code min} to {@code max} words; {@code min} 0 turns them off. */
+        public Builder wordNgrams(int min, int max) {
+            wordNgramMin = min;
+            wordNgramMax = max;
+            return this;
+        }
+
+        /** Character n-grams from {@code min} to {@code max} characters; {@code min} 0 turns them off. */
+        public Builder charNgrams(int min, int max) {
+            charNgramMin = min;
+            charNgramMax = max;
+            return this;
+        }
+
+        public Builder weighting(String v) {
+            weighting = v;
+            return this;
+        }
+
+        public Builder minDf(int v) {
+            minDf = v;
+            return this;
+        }
+
+        public Builder titleWeight(double v) {
+            titleWeight = v;
+            return this;
+        }
+
+        public Builder charWeight(double v) {
+            charWeight = v;
+            return this;
+        }
+
+        public Builder maxFeatures(int v) {
+            maxFeatures = v;
+            return this;
+        }
+
+        public Builder textMaxChars(int v) {
+            textMaxChars = v;
+            return this;
+        }
+
+        public Builder encoder(EncoderConfig v) {
+            encoder = v;
+            return this;
+        }
+
+        public FeatureConfig build() {
+            return new FeatureConfig(accentFolding, stopWords, stemming, wordNgramMin, wordNgramMax, charNgramMin,
+                    charNgramMax, weighting, minDf, titleWeight, charWeight, maxFeatures, textMaxChars, encoder);
+        }
     }
 
     /** Problems with this section, each as "features.field: message"; empty when valid. */
@@ -88,6 +209,7 @@ public record FeatureConfig(
         if (maxFeatures < 0) {
             p.add("features.max_features: must be 0 (no cap) or positive, was " + maxFeatures);
         }
+        p.addAll(encoder.problems());
         return p;
     }
 

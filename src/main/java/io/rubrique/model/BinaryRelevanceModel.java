@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.rubrique.data.PerTopic;
 import io.rubrique.data.Snippet;
 import io.rubrique.data.TopicSet;
+import io.rubrique.text.Attribution;
 import io.rubrique.text.FeatureSpace;
+import io.rubrique.text.Featurizer;
 import io.rubrique.text.SparseVector;
 import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
@@ -15,7 +17,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A fitted binary-relevance model: one feature space, and per topic a scorer (an exported linear model, Weka
+ * A fitted binary-relevance model: its features (one {@link Featurizer}: the n-gram block, or blocks), and per topic a scorer (an exported linear model, Weka
  * itself, or a constant), a calibration and a threshold, plus the provenance of how it was made. Immutable and
  * thread-safe. The per-topic arrays are in the order of {@link #topics()} and never leave this class.
  */
@@ -23,7 +25,7 @@ final class BinaryRelevanceModel implements TrainedModel, Serializable {
     private static final long serialVersionUID = 2L;
 
     private final TopicSet topics;
-    private final FeatureSpace space;
+    private final Featurizer space;
     private final TopicScorer[] scorers;
     private final Calibration[] calibrations;
     private final double[] thresholds;
@@ -45,13 +47,13 @@ final class BinaryRelevanceModel implements TrainedModel, Serializable {
     private final transient double[] packed;
     private final transient double[] biases;
 
-    BinaryRelevanceModel(FeatureSpace space, TopicScorer[] scorers, Calibration[] calibrations, double[] thresholds,
+    BinaryRelevanceModel(Featurizer space, TopicScorer[] scorers, Calibration[] calibrations, double[] thresholds,
             ModelProvenance provenance) {
         this(space, scorers, calibrations, thresholds, Objects.requireNonNull(provenance, "provenance").topics(),
                 provenance, null);
     }
 
-    private BinaryRelevanceModel(FeatureSpace space, TopicScorer[] scorers, Calibration[] calibrations,
+    private BinaryRelevanceModel(Featurizer space, TopicScorer[] scorers, Calibration[] calibrations,
             double[] thresholds, TopicSet topics, ModelProvenance provenance, String provenanceJson) {
         this.provenance = provenance;
         this.provenanceJson = provenanceJson;
@@ -140,7 +142,7 @@ final class BinaryRelevanceModel implements TrainedModel, Serializable {
     @Override
     public PerTopic<Explanation> explain(String title, String text) {
         Snippet.requireText(text);
-        FeatureSpace.Attribution a = space.attribute(title, text);
+        Attribution a = space.attribute(title, text);
         SparseVector v = a.vector();
         List<Explanation> out = new ArrayList<>(scorers.length);
         List<String> ids = topics.ids();
@@ -217,11 +219,6 @@ final class BinaryRelevanceModel implements TrainedModel, Serializable {
         return new ModelInspection(space.size(), PerTopic.inOrder(topics, out));
     }
 
-    /** Raw (uncalibrated) scores of a vector, in topic order: what the trainer calibrates on. */
-    double[] rawScores(SparseVector v) {
-        return raw(v);
-    }
-
     @Override
     public PerTopic<Double> thresholds() {
         return PerTopic.ofDoubles(topics, thresholds);
@@ -248,20 +245,16 @@ final class BinaryRelevanceModel implements TrainedModel, Serializable {
 
     @Override
     public Set<String> vocabulary() {
-        return space.vocabulary();
-    }
-
-    FeatureSpace featureSpace() {
-        return space;
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < space.size(); i++) {
+            names.add(space.name(i));
+        }
+        return java.util.Collections.unmodifiableSet(names);
     }
 
     /** The scorer of a topic (for the fast-path and explanation code of this package). */
     TopicScorer scorer(String topic) {
         return scorers[topics.ids().indexOf(topic)];
-    }
-
-    Calibration calibration(String topic) {
-        return calibrations[topics.ids().indexOf(topic)];
     }
 
     /** A copy with other calibrations and thresholds (the trainer fits those after the scorers). */
@@ -272,9 +265,12 @@ final class BinaryRelevanceModel implements TrainedModel, Serializable {
     /**
      * A serialized model is its {@link Form}: the provenance as its canonical JSON (so the model file, which the
      * manifest's checksum covers, holds exactly the record the manifest is written from) and the fitted parts.
+     * An n-gram-only model keeps its space in the field {@code space}, as before feature blocks existed (so older
+     * model files still read); other features go in {@code features}.
      */
     private Object writeReplace() throws JsonProcessingException {
-        return new Form(provenanceJson(), space, scorers, calibrations, thresholds);
+        FeatureSpace ngrams = space instanceof FeatureSpace f ? f : null;
+        return new Form(provenanceJson(), ngrams, scorers, calibrations, thresholds, ngrams == null ? space : null);
     }
 
     private void readObject(ObjectInputStream in) throws InvalidObjectException {
@@ -282,7 +278,7 @@ final class BinaryRelevanceModel implements TrainedModel, Serializable {
     }
 
     private record Form(String provenance, FeatureSpace space, TopicScorer[] scorers, Calibration[] calibrations,
-            double[] thresholds) implements Serializable {
+            double[] thresholds, Featurizer features) implements Serializable {
         private static final long serialVersionUID = 1L;
 
         private Object readResolve() throws InvalidObjectException {
@@ -292,16 +288,18 @@ final class BinaryRelevanceModel implements TrainedModel, Serializable {
             } catch (java.io.IOException | RuntimeException e) {
                 throw new InvalidObjectException("model provenance unreadable: " + e.getMessage());
             }
-            if (space == null || scorers == null || calibrations == null || thresholds == null) {
+            Featurizer f = features != null ? features : space;
+            if (f == null || (features != null && space != null) || scorers == null || calibrations == null
+                    || thresholds == null) {
                 throw new InvalidObjectException("model is missing parts");
             }
             for (TopicScorer s : scorers) {
                 if (s == null) {
                     throw new InvalidObjectException("model has a topic without scorer");
                 }
-                if (s instanceof LinearScorer l && l.weights().length != space.size()) {
+                if (s instanceof LinearScorer l && l.weights().length != f.size()) {
                     throw new InvalidObjectException("a linear scorer has " + l.weights().length + " weights for "
-                            + space.size() + " features");
+                            + f.size() + " features");
                 }
             }
             for (double th : thresholds) {
@@ -310,7 +308,7 @@ final class BinaryRelevanceModel implements TrainedModel, Serializable {
                 }
             }
             try {
-                return new BinaryRelevanceModel(space, scorers, calibrations, thresholds, topics, null, provenance);
+                return new BinaryRelevanceModel(f, scorers, calibrations, thresholds, topics, null, provenance);
             } catch (IllegalArgumentException e) {
                 throw new InvalidObjectException(e.getMessage());
             }

@@ -109,7 +109,7 @@ public final class BinaryRelevanceTrainer implements Trainer {
         ModelProvenance provenance = new ModelProvenance(config.name(), config, topics, data.data(),
                 data.unlabelledData(), seed, new ModelProvenance.TrainingFacts(data.items().size(),
                         fitted.space().size(), millis, facts),
-                Versions.libraries(), codeRevision,
+                versions(fitted.space()), codeRevision,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         BinaryRelevanceModel model = new BinaryRelevanceModel(fitted.space(), fitted.scorers(), d.calibrations,
                 d.thresholds, provenance);
@@ -121,6 +121,13 @@ public final class BinaryRelevanceTrainer implements Trainer {
             }
         }
         return new Committee(model, folds);
+    }
+
+    /** The library versions, plus the digest of every pretrained part the features use (an encoder's weights). */
+    private static Map<String, String> versions(io.rubrique.text.Featurizer features) {
+        Map<String, String> m = new LinkedHashMap<>(Versions.libraries());
+        m.putAll(features.pretrained());
+        return m;
     }
 
     /**

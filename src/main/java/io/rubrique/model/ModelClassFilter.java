@@ -1,5 +1,6 @@
 package io.rubrique.model;
 
+import io.rubrique.text.FeatureBlocks;
 import java.io.ObjectInputFilter;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,16 +22,24 @@ final class ModelClassFilter {
     static final int MAX_DEPTH = 24;
 
     /**
-     * Classes of every model: the model, its feature space, and the exported scorers. The model, the space and
+     * Classes of every model: the model, its feature blocks, and the exported scorers. The model, the blocks and
      * the Weka scorer are read through their serialized forms (the classes themselves refuse direct reading);
      * they are listed because the filter also checks what a form's readResolve returns.
      */
-    static final List<String> CORE = List.of(
-            "io.rubrique.model.BinaryRelevanceModel$Form", "io.rubrique.text.FeatureSpace$Form",
-            "io.rubrique.model.BinaryRelevanceModel", "io.rubrique.text.FeatureSpace", "io.rubrique.model.WekaScorer",
-            "io.rubrique.config.FeatureConfig", "io.rubrique.model.TopicScorer", "io.rubrique.model.LinearScorer",
-            "io.rubrique.model.ConstantScorer", "io.rubrique.model.Calibration", "io.rubrique.model.WekaScorer$Form",
-            "java.lang.String", "java.lang.Integer", "java.lang.Double", "java.lang.Boolean", "java.lang.Number");
+    static final List<String> CORE = core();
+
+    private static List<String> core() {
+        List<String> c = new ArrayList<>(List.of(
+                "io.rubrique.model.BinaryRelevanceModel$Form", "io.rubrique.model.BinaryRelevanceModel",
+                "io.rubrique.model.WekaScorer", "io.rubrique.model.TopicScorer", "io.rubrique.model.LinearScorer",
+                "io.rubrique.model.ConstantScorer", "io.rubrique.model.Calibration",
+                "io.rubrique.model.WekaScorer$Form", "java.lang.String", "java.lang.Integer", "java.lang.Double",
+                "java.lang.Boolean", "java.lang.Number"));
+        // the feature blocks declare their own serialized classes
+        c.addAll(FeatureBlocks.SERIALIZED_CLASSES);
+        FeatureBlocks.TYPES.forEach(t -> c.addAll(t.serializedClasses()));
+        return List.copyOf(new java.util.LinkedHashSet<>(c));
+    }
 
     private ModelClassFilter() {
     }

@@ -5,7 +5,7 @@ import io.rubrique.data.ItemKind;
 import io.rubrique.data.LabelledItem;
 import io.rubrique.data.Snippet;
 import io.rubrique.data.TopicSet;
-import io.rubrique.text.FeatureSpace;
+import io.rubrique.text.Featurizer;
 import io.rubrique.text.SparseVector;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,8 +33,9 @@ final class PseudoLabels {
     static List<List<Example>> selfTraining(TopicFitter.Fitted first, List<Snippet> unlabelled, TopicSet topics,
             UnlabelledConfig cfg) {
         double[][] raw = new double[unlabelled.size()][];
+        List<SparseVector> vectors = first.space().vectorizeAll(texts(unlabelled));
         IntStream.range(0, raw.length).parallel().forEach(i -> {
-            SparseVector v = first.space().vectorize(unlabelled.get(i).title(), unlabelled.get(i).text());
+            SparseVector v = vectors.get(i);
             double[] r = new double[topics.size()];
             for (int t = 0; t < r.length; t++) {
                 r[t] = first.scorers()[t].raw(v);
@@ -59,12 +60,14 @@ final class PseudoLabels {
      * highest values above one half become positives, items whose neighbours all lack the topic negatives.
      */
     static List<List<Example>> neighbours(List<LabelledItem> labelled, List<Snippet> unlabelled, TopicSet topics,
-            FeatureSpace space, UnlabelledConfig cfg) {
-        List<SparseVector> lv = labelled.stream().map(l -> space.vectorize(l.title(), l.text())).toList();
+            Featurizer space, UnlabelledConfig cfg) {
+        List<SparseVector> lv = space.vectorizeAll(labelled.stream().map(l -> new String[] {l.title(), l.text()})
+                .toList());
         double[][] value = new double[unlabelled.size()][];
         int k = Math.min(cfg.neighbours(), labelled.size());
+        List<SparseVector> uv = space.vectorizeAll(texts(unlabelled));
         IntStream.range(0, value.length).parallel().forEach(u -> {
-            SparseVector x = space.vectorize(unlabelled.get(u).title(), unlabelled.get(u).text());
+            SparseVector x = uv.get(u);
             double[] sim = new double[lv.size()];
             for (int l = 0; l < sim.length; l++) {
                 sim[l] = x.dot(lv.get(l));
@@ -119,6 +122,10 @@ final class PseudoLabels {
             out.add(new Example(item(items.get(idx.get(j)), topic, false), false));
         }
         return out;
+    }
+
+    private static List<String[]> texts(List<Snippet> items) {
+        return items.stream().map(s -> new String[] {s.title(), s.text()}).toList();
     }
 
     private static LabelledItem item(Snippet s, String topic, boolean positive) {

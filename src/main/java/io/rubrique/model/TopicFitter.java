@@ -6,7 +6,8 @@ import io.rubrique.config.UnlabelledConfig;
 import io.rubrique.data.LabelledItem;
 import io.rubrique.data.Snippet;
 import io.rubrique.data.TopicSet;
-import io.rubrique.text.FeatureSpace;
+import io.rubrique.text.FeatureBlocks;
+import io.rubrique.text.Featurizer;
 import io.rubrique.text.SparseVector;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,7 @@ import weka.classifiers.Classifier;
 import weka.core.Instances;
 
 /**
- * Fits the parts of a model from one training set: the feature dictionary, then per topic one Weka classifier
+ * Fits the parts of a model from one training set: the features ({@link FeatureBlocks}), then per topic one Weka classifier
  * for each option variant asked for (exported as a linear scorer when the learner allows). Prior
  * pseudo-documents join the training set with their weight for learners that take instance weights. Topics
  * train in parallel on their own dataset copies; every learner used trains deterministically.
@@ -57,7 +58,7 @@ final class TopicFitter {
      * One feature space and per topic one scorer, with each topic's positives among the real items and the
      * pseudo-labels its training data got.
      */
-    record Fitted(FeatureSpace space, TopicScorer[] scorers, int[] positives, int[] pseudoPositives,
+    record Fitted(Featurizer space, TopicScorer[] scorers, int[] positives, int[] pseudoPositives,
             int[] pseudoNegatives) {
         double[] raw(LabelledItem item) {
             SparseVector v = space.vectorize(item.title(), item.text());
@@ -70,7 +71,7 @@ final class TopicFitter {
     }
 
     /** One feature space and per topic one scorer for each variant: {@code scorers[topic][variant]}. */
-    record Grid(FeatureSpace space, TopicScorer[][] scorers, int[] positives, int[] pseudoPositives,
+    record Grid(Featurizer space, TopicScorer[][] scorers, int[] positives, int[] pseudoPositives,
             int[] pseudoNegatives) {
         Fitted select(int[] choice) {
             TopicScorer[] s = new TopicScorer[scorers.length];
@@ -125,7 +126,7 @@ final class TopicFitter {
         List<String[]> texts = new ArrayList<>();
         items.forEach(i -> texts.add(new String[] {i.title(), i.text()}));
         unlabelled.forEach(u -> texts.add(new String[] {u.title(), u.text()}));
-        FeatureSpace space = FeatureSpace.fitTexts(texts, config.features());
+        Featurizer space = FeatureBlocks.fit(texts, config.features());
         return PseudoLabels.neighbours(items, unlabelled, topics, space, config.unlabelled());
     }
 
@@ -153,12 +154,10 @@ final class TopicFitter {
                 }
             }
         }
-        FeatureSpace space = FeatureSpace.fit(examples, config.features());
+        List<String[]> texts = examples.stream().map(e -> new String[] {e.title(), e.text()}).toList();
+        Featurizer space = FeatureBlocks.fit(texts, config.features());
         Instances header = WekaData.header(space);
-        List<SparseVector> vectors = new ArrayList<>(examples.size());
-        for (LabelledItem e : examples) {
-            vectors.add(space.vectorize(e.title(), e.text()));
-        }
+        List<SparseVector> vectors = space.vectorizeAll(texts);
         List<String> ids = topics.ids();
         TopicScorer[][] scorers = new TopicScorer[ids.size()][];
         int[] positives = new int[ids.size()];

@@ -1,6 +1,6 @@
 package io.rubrique.model;
 
-import io.rubrique.text.FeatureSpace;
+import io.rubrique.text.Featurizer;
 import io.rubrique.text.SparseVector;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +20,7 @@ final class WekaData {
     private WekaData() {
     }
 
-    static Instances header(FeatureSpace space) {
+    static Instances header(Featurizer space) {
         ArrayList<Attribute> atts = new ArrayList<>(space.size() + 1);
         for (int i = 0; i < space.size(); i++) {
             atts.add(new Attribute(space.name(i)));

@@ -4,7 +4,6 @@ import io.rubrique.config.FeatureConfig;
 import io.rubrique.data.LabelledItem;
 import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -23,7 +22,7 @@ import java.util.Set;
  * <p>Vectors are L2-normalised per block (word n-grams, character n-grams), the character block scaled by
  * {@code char_weight}, then the whole vector L2-normalised.
  */
-public final class FeatureSpace implements Serializable {
+public final class FeatureSpace implements Featurizer {
     private static final long serialVersionUID = 2L;
     /**
      * Per-thread scratch, shared by every feature space: one dense accumulator per thread, grown to the largest
@@ -61,6 +60,15 @@ public final class FeatureSpace implements Serializable {
             case "log-tf" -> 1;
             default -> 2;
         };
+    }
+
+    /** Classes of a serialized space, for the model file's allow-list. */
+    static final List<String> SERIALIZED_CLASSES = List.of("io.rubrique.text.FeatureSpace$Form",
+            "io.rubrique.text.FeatureSpace", "io.rubrique.config.FeatureConfig", "io.rubrique.config.EncoderConfig");
+
+    /** The n-gram block of a config (always on), weight 1: its own normalisation makes it a unit vector. */
+    static java.util.Optional<FeatureBlocks.Weighted> block(List<String[]> items, FeatureConfig config) {
+        return java.util.Optional.of(new FeatureBlocks.Weighted(fitTexts(items, config), 1.0));
     }
 
     /** Fits the dictionary and idf on {@code items} (and nothing else). */
@@ -108,6 +116,7 @@ public final class FeatureSpace implements Serializable {
         return new FeatureSpace(config, keys, idf, isChar, termNames);
     }
 
+    @Override
     public int size() {
         return idf.length;
     }
@@ -117,6 +126,7 @@ public final class FeatureSpace implements Serializable {
     }
 
     /** Readable name of feature {@code i}: "w:" + word n-gram or "c:" + character n-gram. */
+    @Override
     public String name(int i) {
         return names[i];
     }
@@ -127,6 +137,7 @@ public final class FeatureSpace implements Serializable {
     }
 
     /** The weighted, normalised vector of one snippet; terms unknown to the dictionary are ignored. */
+    @Override
     public SparseVector vectorize(String title, String text) {
         Scratch sc = SCRATCH.get();
         sc.begin(idf.length);
@@ -256,6 +267,7 @@ public final class FeatureSpace implements Serializable {
      * shares of its occurrences (summing to 1; a title occurrence counts {@code title_weight} times), for
      * explanations that group contributions back to words.
      */
+    @Override
     public Attribution attribute(String title, String text) {
         SparseVector v = vectorize(title, text);
         Map<Integer, Map<String, Double>> shares = new HashMap<>();
@@ -274,10 +286,6 @@ public final class FeatureSpace implements Serializable {
             m.replaceAll((w, x) -> x / total);
         }
         return new Attribution(v, shares);
-    }
-
-    /** A vector and the source words of each of its features ({@link #attribute}). */
-    public record Attribution(SparseVector vector, Map<Integer, Map<String, Double>> shares) {
     }
 
     /** For each feature of {@code other}, the index of the same term here, or -1 when this space lacks it. */
@@ -312,7 +320,7 @@ public final class FeatureSpace implements Serializable {
     }
 
     private record Form(FeatureConfig config, long[] keys, float[] idf, boolean[] isChar, String[] names)
-            implements Serializable {
+            implements java.io.Serializable {
         private static final long serialVersionUID = 1L;
 
         private Object readResolve() throws InvalidObjectException {

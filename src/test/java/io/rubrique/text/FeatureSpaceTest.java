@@ -43,7 +43,8 @@ class FeatureSpaceTest {
 
     /** Word n-grams only (1..maxN), no title boost unless given, the given weighting and min_df. */
     private static FeatureConfig words(int maxN, String weighting, int minDf) {
-        return new FeatureConfig(null, null, null, 1, maxN, 0, null, weighting, minDf, null, null, null, null);
+        return FeatureConfig.builder().wordNgrams(1, maxN).charNgrams(0, 5).weighting(weighting).minDf(minDf)
+                .build();
     }
 
     private static LabelledItem item(String title, String text) {
@@ -138,8 +139,7 @@ class FeatureSpaceTest {
 
     @Test
     void maxFeaturesKeepsTheTermsInMostItems() {
-        FeatureConfig capped = new FeatureConfig(null, null, null, null, null, null, null, null, null, null, null,
-                500, null);
+        FeatureConfig capped = FeatureConfig.builder().maxFeatures(500).build();
         FeatureSpace small = FeatureSpace.fit(items, capped);
         assertEquals(500, small.size());
         Map<String, Integer> df = new HashMap<>();
@@ -159,10 +159,8 @@ class FeatureSpaceTest {
 
     @Test
     void titleWeightChangesTheVector() {
-        FeatureConfig titleTimesOne = new FeatureConfig(null, null, null, null, null, null, null, null, null, 1.0,
-                null, null, null);
-        FeatureConfig noTitle = new FeatureConfig(null, null, null, null, null, null, null, null, null, 0.0,
-                null, null, null);
+        FeatureConfig titleTimesOne = FeatureConfig.builder().titleWeight(1.0).build();
+        FeatureConfig noTitle = FeatureConfig.builder().titleWeight(0.0).build();
         LabelledItem it = items.get(1);
         SparseVector two = defaults.vectorize(it.title(), it.text());
         SparseVector one = FeatureSpace.fit(items, titleTimesOne).vectorize(it.title(), it.text());

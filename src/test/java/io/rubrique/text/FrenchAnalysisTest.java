@@ -43,8 +43,7 @@ class FrenchAnalysisTest {
 
     @Test
     void accentsAreKeptWhenFoldingIsOff() {
-        FeatureConfig noFold = new FeatureConfig(false, null, "none", null, null, null, null, null, null, null,
-                null, null, null);
+        FeatureConfig noFold = FeatureConfig.builder().accentFolding(false).stemming("none").build();
         FeatureSpace space = FeatureSpace.fit(List.of(), noFold);
         assertEquals(List.of("hanoï"), space.tokens("Hanoï"));
     }
@@ -60,8 +59,7 @@ class FrenchAnalysisTest {
 
     @Test
     void stopWordsAreKeptWhenDisabled() {
-        FeatureConfig keep = new FeatureConfig(null, false, null, null, null, null, null, null, null, null, null,
-                null, null);
+        FeatureConfig keep = FeatureConfig.builder().stopWords(false).build();
         assertTrue(FeatureSpace.fit(List.of(), keep).tokens("le ministre et la France").contains("le"));
     }
 

@@ -60,8 +60,8 @@ class TermExtractorIndexedTest {
 
     private static FeatureConfig config(boolean fold, String stemming, int wMin, int wMax, int cMin, int cMax,
             double titleWeight, int maxChars) {
-        return new FeatureConfig(fold, true, stemming, wMin, wMax, cMin, cMax, "tf-idf", 1, titleWeight, 1.0, 0,
-                maxChars);
+        return FeatureConfig.builder().accentFolding(fold).stemming(stemming).wordNgrams(wMin, wMax)
+                .charNgrams(cMin, cMax).titleWeight(titleWeight).textMaxChars(maxChars).build();
     }
 
     @Test
