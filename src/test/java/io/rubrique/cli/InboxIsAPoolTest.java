@@ -32,7 +32,7 @@ class InboxIsAPoolTest {
 
     private Path labelsWithAnItemLabelledFromTheInbox() throws IOException {
         Path labels = Files.createDirectories(tmp.resolve("labels"));
-        Files.copy(Path.of("labels/topics.json"), labels.resolve("topics.json"));
+        Files.copy(io.rubrique.data.SeedLabels.TOPICS, labels.resolve("topics.json"));
         Files.writeString(labels.resolve("inbox.jsonl"), """
                 {"id":"t-1","kind":"teaser","source":"p.txt","title":"Un","text":"Premier article du jour."}
                 {"id":"t-2","kind":"teaser","source":"p.txt","title":"Deux","text":"Second article du jour."}

@@ -46,7 +46,7 @@ class IngestCommandTest {
     }
 
     private Path inbox() {
-        return tmp.resolve("labels/inbox.jsonl");
+        return tmp.resolve("labels").resolve("inbox.jsonl");
     }
 
     private List<JsonNode> records() throws IOException {
@@ -93,7 +93,7 @@ class IngestCommandTest {
         List<String> lines = Files.readAllLines(inbox());
         // the lead moves the first record, labelled, to another file and removes it from the inbox
         String labelled = lines.get(0).replaceFirst("}$", ",\"topics\":[\"security\"]}");
-        Files.writeString(tmp.resolve("labels/articles.jsonl"), labelled + "\n");
+        Files.writeString(tmp.resolve("labels").resolve("articles.jsonl"), labelled + "\n");
         Files.write(inbox(), lines.subList(1, lines.size()));
         assertEquals(0, runInto(List.of(Seeds.seed(Seeds.PAGE_002))));
         assertEquals(lines.size() - 1, Files.readAllLines(inbox()).size());

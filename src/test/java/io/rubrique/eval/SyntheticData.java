@@ -63,7 +63,7 @@ public final class SyntheticData {
     }
 
     public static LabelSet labelSet(List<LabelledItem> items, String sha) {
-        return new LabelSet(Path.of("labels/synthetic.jsonl"), List.of(Path.of("labels/synthetic.jsonl")), TOPICS,
+        return new LabelSet(Path.of("synthetic", "synthetic.jsonl"), List.of(Path.of("synthetic", "synthetic.jsonl")), TOPICS,
                 items, sha);
     }
 }

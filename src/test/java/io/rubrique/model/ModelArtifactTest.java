@@ -203,7 +203,7 @@ class ModelArtifactTest {
         assertEquals(data.topics().ids(), keys, "thresholds keep the declared topic order");
         assertEquals(config, Json.mapper().treeToValue(m.get("config"), ExperimentConfig.class));
         assertEquals(data.sha256(), m.get("data").get("sha256").asText());
-        assertEquals("src/test/resources/labels/snippets.jsonl", m.get("data").get("path").asText(), "relative, not absolute");
+        assertEquals(io.rubrique.data.SeedLabels.SNIPPETS.toString(), m.get("data").get("path").asText(), "relative, not absolute");
         assertEquals(data.items().size(), m.get("data").get("items").asInt());
         assertEquals(11, m.get("seed").asLong());
         assertTrue(m.get("versions").get("weka").asText().startsWith("3.8"), m.get("versions").toString());

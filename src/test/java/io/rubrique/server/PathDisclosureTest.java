@@ -25,7 +25,7 @@ class PathDisclosureTest {
         Path dir = FakeTagger.writeModel(tmp.resolve("m"), "fake", "a".repeat(64), 0);
         Path manifest = dir.resolve("manifest.json");
         ObjectNode m = (ObjectNode) Json.mapper().readTree(manifest.toFile());
-        ((ObjectNode) m.get("data")).put("path", "/home/trainer/secret-corpus/labels/snippets.jsonl");
+        ((ObjectNode) m.get("data")).put("path", "/home/trainer/secret-corpus/set/snippets.jsonl");
         m.putObject("unlabelled").put("path", "/srv/private/inbox.jsonl").put("items", 3)
                 .put("sha256", "0".repeat(64)).put("method", "self-training");
         Files.writeString(manifest, Json.prettyMapper().writeValueAsString(m));
