@@ -32,6 +32,7 @@ public final class Main implements Runnable {
             SimulateCommand.class,
             LabelCommand.class,
             InspectCommand.class,
+            QuantifyCommand.class,
             CommandLine.HelpCommand.class);
 
     @CommandLine.Spec

@@ -29,6 +29,7 @@ public final class Estimators {
         all.add(new ProbabilisticAdjustedClassifyAndCount());
         all.add(new ExpectationMaximisation());
         all.add(new HellingerDistanceY());
+        all.add(new MedianSweep());
         return new Estimators(all);
     }
 
