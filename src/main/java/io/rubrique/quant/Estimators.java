@@ -10,7 +10,7 @@ import java.util.Set;
 /** The estimators {@code --method} can name, by id; a new one is one class and one line here. */
 public final class Estimators {
     /** The default, chosen by the pool study (experiments/QUANTIFY-STUDY.md). */
-    public static final String DEFAULT = "pacc";
+    public static final String DEFAULT = "ms";
 
     private final Map<String, Estimator> byId;
 

@@ -107,6 +107,8 @@ public final class RubriqueServer implements AutoCloseable {
         });
         route(HandlerType.POST, "/v1/classify", this::classify);
         route(HandlerType.POST, "/v1/classify/batch", this::classifyBatch);
+        route(HandlerType.POST, "/v1/quantify", ctx -> writeJson(ctx, 200,
+                QuantifyRequest.read(parser.tree(jsonBody(ctx, false))).run(models.current().tagger())));
         route(HandlerType.GET, "/v1/model", this::model);
         route(HandlerType.POST, "/v1/admin/reload", this::reload);
         route(HandlerType.GET, HEALTH, this::health);
