@@ -30,7 +30,7 @@ public final class PoolReader {
 
         /** The items as snippets, the form a model and a strategy see. */
         public List<Snippet> items() {
-            return records.stream().map(c -> new Snippet(c.id(), c.title(), c.text())).toList();
+            return records.stream().map(c -> new Snippet(c.id(), c.title(), c.text(), c.date())).toList();
         }
     }
 
@@ -70,7 +70,7 @@ public final class PoolReader {
                     problems.add(f + ":" + (i + 1) + ": kind: unknown kind '" + kindText + "' (allowed: article, teaser)");
                     continue;
                 }
-                out.add(new Candidate(s.id(), kind.get(), n.path("source").asText(""), s.title(), s.text()));
+                out.add(new Candidate(s.id(), kind.get(), n.path("source").asText(""), s.title(), s.text(), s.date()));
             }
         }
         if (!problems.isEmpty()) {
