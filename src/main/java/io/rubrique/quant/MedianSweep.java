@@ -11,6 +11,8 @@ import java.util.Set;
 public final class MedianSweep implements Estimator {
     private static final int GRID = 40;
     private static final double MIN_GAP = 0.25;
+    /** The thresholds swept, ascending: 1/40 to 39/40. */
+    private static final double[] THRESHOLDS = grid();
 
     @Override
     public String id() {
@@ -30,13 +32,13 @@ public final class MedianSweep implements Estimator {
     @Override
     public double estimate(Problem p) {
         double[] found = new double[GRID];
+        double[] batch = p.batch().sharesAtLeast(THRESHOLDS);
+        double[] tpr = p.positives().sharesAtLeast(THRESHOLDS);
+        double[] fpr = p.negatives().sharesAtLeast(THRESHOLDS);
         int k = 0;
-        for (int g = 1; g < GRID; g++) {
-            double th = (double) g / GRID;
-            double tpr = above(p.positives(), th);
-            double fpr = above(p.negatives(), th);
-            if (tpr - fpr >= MIN_GAP) {
-                found[k++] = Problem.clip((above(p.batch(), th) - fpr) / (tpr - fpr));
+        for (int g = 0; g < THRESHOLDS.length; g++) {
+            if (tpr[g] - fpr[g] >= MIN_GAP) {
+                found[k++] = Problem.clip((batch[g] - fpr[g]) / (tpr[g] - fpr[g]));
             }
         }
         if (k == 0) {
@@ -47,12 +49,11 @@ public final class MedianSweep implements Estimator {
         return k % 2 == 1 ? v[k / 2] : (v[k / 2 - 1] + v[k / 2]) / 2;
     }
 
-    /** The share of the cells' items scoring at least {@code th}. */
-    private static double above(Scores s, double th) {
-        double w = 0;
-        for (int c = 0; c < s.cells(); c++) {
-            w += s.score(c) >= th ? s.weight(c) : 0;
+    private static double[] grid() {
+        double[] t = new double[GRID - 1];
+        for (int g = 1; g < GRID; g++) {
+            t[g - 1] = (double) g / GRID;
         }
-        return w / s.total();
+        return t;
     }
 }

@@ -8,6 +8,7 @@ import java.util.TreeMap;
  * Items' calibrated scores for one topic as weighted cells: a score, whether the model tagged it, and how many
  * items share both. Scores are rounded to 1e-3 before merging, so a batch of any size is at most ~2,000 cells and
  * a bootstrap replicate costs the same for 200 items or 100k (the rounding moves a share by less than 5e-4).
+ * Cells are in ascending order of score.
  */
 public final class Scores {
     private static final double GRID = 1e3;
@@ -73,6 +74,23 @@ public final class Scores {
             s += score[i] * weight[i];
         }
         return s / total;
+    }
+
+    /**
+     * For each threshold of an ascending list, the share of items scoring at least it: one pass over the cells,
+     * which are kept in ascending order of score.
+     */
+    double[] sharesAtLeast(double[] ascending) {
+        double[] out = new double[ascending.length];
+        double sum = 0;
+        int c = score.length - 1;
+        for (int k = ascending.length - 1; k >= 0; k--) {
+            while (c >= 0 && score[c] >= ascending[k]) {
+                sum += weight[c--];
+            }
+            out[k] = sum / total;
+        }
+        return out;
     }
 
     /** Number of cells. */
