@@ -39,15 +39,27 @@ public final class IngestCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     Path labels;
 
+    @Option(names = "--date", paramLabel = "DATE",
+            description = "The day the pages' articles were published (ISO 8601, e.g. 2026-11-05), written as their"
+                    + " records' date; teasers link other items and stay undated.")
+    String date;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        java.util.Optional<String> badDate = date == null ? java.util.Optional.empty()
+                : io.rubrique.data.ItemDate.problem(date);
+        if (badDate.isPresent()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--date: " + badDate.get());
+        }
+        java.time.LocalDate day = date == null ? null : io.rubrique.data.ItemDate.parse(date).orElseThrow();
         try {
             PageParser parser = new PageParser();
             List<ParsedPage> parsed = new ArrayList<>();
             for (Path page : pages) {
-                parsed.add(parser.read(page));
+                ParsedPage p = parser.read(page);
+                parsed.add(day == null ? p : p.withArticleDate(day));
             }
             CandidatePool.Outcome o = Inbox.ingest(into, knownFiles(), pool -> parsed.forEach(pool::addAll));
             out.printf("read %d page(s): %d article(s), %d teaser(s); %d duplicate(s) skipped (%d repeated across"

@@ -34,6 +34,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             InspectCommand.class,
             RecheckCommand.class,
             AgreementCommand.class,
+            QuantifyCommand.class,
             CommandLine.HelpCommand.class);
 
     @CommandLine.Spec

@@ -22,7 +22,10 @@ public final class Inbox {
     private Inbox() {
     }
 
-    /** The record as one JSON line: {@code id, kind, source, title, text} in that order, no {@code topics}. */
+    /**
+     * The record as one JSON line: {@code id, kind, source, title, text} (then {@code date} when known) in that
+     * order, no {@code topics}.
+     */
     public static String toJsonLine(Candidate c) {
         ObjectNode n = MAPPER.createObjectNode();
         n.put("id", c.id());
@@ -30,6 +33,9 @@ public final class Inbox {
         n.put("source", c.source());
         n.put("title", c.title());
         n.put("text", c.text());
+        if (c.date() != null) {
+            n.put("date", c.date().toString());
+        }
         try {
             return MAPPER.writeValueAsString(n);
         } catch (JsonProcessingException e) {

@@ -28,7 +28,7 @@ import java.util.Set;
 public final class LabelValidator {
     /** Fields a record may have. */
     public static final List<String> FIELDS = List.of("id", "kind", "source", "title", "text", "topics",
-            "provenance");
+            "provenance", "date");
     private static final String KINDS = "article, teaser";
     private static final ObjectReader READER =
             Json.mapper().reader().with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
@@ -164,6 +164,7 @@ public final class LabelValidator {
             String source = optionalString(n, "source");
             String title = optionalString(n, "title");
             String body = requiredString(n, "text");
+            optionalDate(n);
             JsonNode provenance = n.get("provenance");
             if (provenance != null && !provenance.isObject()) {
                 problem("provenance", "not an object (found " + typeOf(provenance) + ")");
@@ -221,6 +222,19 @@ public final class LabelValidator {
                 return "";
             }
             return characters(field, v.asText()) ? v.asText() : "";
+        }
+
+        /** An optional ISO 8601 {@code date} ({@link ItemDate}); a bad one is a problem like any field's. */
+        void optionalDate(JsonNode n) {
+            JsonNode v = n.get("date");
+            if (v == null || v.isNull()) {
+                return;
+            }
+            if (!v.isTextual()) {
+                problem("date", "not a string (found " + typeOf(v) + "; " + ItemDate.EXPECTED + ")");
+                return;
+            }
+            ItemDate.problem(v.asText()).ifPresent(m -> problem("date", m));
         }
 
         ItemKind kind(JsonNode n) {

@@ -7,4 +7,9 @@ public record ParsedPage(String source, Candidate article, List<Candidate> tease
     public ParsedPage {
         teasers = List.copyOf(teasers);
     }
+
+    /** The page with its article dated {@code day} (its teasers link other items, of unknown dates). */
+    public ParsedPage withArticleDate(java.time.LocalDate day) {
+        return new ParsedPage(source, article.withDate(day), teasers);
+    }
 }

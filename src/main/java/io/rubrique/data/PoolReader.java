@@ -34,7 +34,7 @@ public final class PoolReader {
 
         /** The items as snippets, the form a model and a strategy see. */
         public List<Snippet> items() {
-            return records.stream().map(c -> new Snippet(c.id(), c.title(), c.text())).toList();
+            return records.stream().map(c -> new Snippet(c.id(), c.title(), c.text(), c.date())).toList();
         }
     }
 
@@ -130,7 +130,7 @@ public final class PoolReader {
                     + "' (allowed: article, teaser)"));
             return null;
         }
-        return new Candidate(s.id(), kind.get(), source, s.title(), s.text());
+        return new Candidate(s.id(), kind.get(), source, s.title(), s.text(), s.date());
     }
 
     /** A field that must be a string when present; null (with the problem recorded) when it is not. */

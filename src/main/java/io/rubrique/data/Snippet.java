@@ -1,7 +1,12 @@
 package io.rubrique.data;
 
-/** Text to be tagged: an optional id, an optional title and the text (lead or body). */
-public record Snippet(String id, String title, String text) {
+import java.time.LocalDate;
+
+/**
+ * Text to be tagged: an optional id, an optional title, the text (lead or body) and the optional day it was
+ * published ({@link ItemDate}; null when unknown), which quantification groups timelines by.
+ */
+public record Snippet(String id, String title, String text, LocalDate date) {
     public Snippet {
         title = title == null ? "" : title;
         requireText(text);
@@ -16,5 +21,10 @@ public record Snippet(String id, String title, String text) {
             throw new IllegalArgumentException("text must not be null");
         }
         return text;
+    }
+
+    /** An undated snippet. */
+    public Snippet(String id, String title, String text) {
+        this(id, title, text, null);
     }
 }

@@ -104,7 +104,7 @@ public final class BinaryRelevanceTrainer implements Trainer {
             String opts = String.join(" ", variants.get(choice[t]));
             facts.put(ids.get(t), new ModelProvenance.TopicFacts(fitted.positives()[t], fitted.scorers()[t].kind(),
                     opts, d.calibrations[t], d.thresholds[t], fitter.priorWeight(), fitted.pseudoPositives()[t],
-                    fitted.pseudoNegatives()[t]));
+                    fitted.pseudoNegatives()[t], d.heldOut[t]));
         }
         ModelProvenance provenance = new ModelProvenance(config.name(), config, topics, data.data(),
                 data.unlabelledData(), seed, new ModelProvenance.TrainingFacts(data.items().size(),
@@ -158,8 +158,8 @@ public final class BinaryRelevanceTrainer implements Trainer {
         return variantNames;
     }
 
-    /** Per-topic calibrations and thresholds, in topic order. */
-    private record Decisions(Calibration[] calibrations, double[] thresholds) {
+    /** Per-topic calibrations, thresholds and calibrated held-out scores (null without inner CV), in topic order. */
+    private record Decisions(Calibration[] calibrations, double[] thresholds, ModelProvenance.HeldOut[] heldOut) {
         @Override // arrays by content
         public boolean equals(Object o) { return ValueRecords.equal(this, o); }
 
@@ -179,8 +179,9 @@ public final class BinaryRelevanceTrainer implements Trainer {
         double[] th = new double[topics.size()];
         Arrays.fill(cal, Calibration.logistic());
         Arrays.fill(th, tc.fixed());
+        ModelProvenance.HeldOut[] held = new ModelProvenance.HeldOut[topics.size()];
         if (inner == null) {
-            return new Decisions(cal, th);
+            return new Decisions(cal, th, held);
         }
         boolean platt = config.calibration().calibrator() == CalibrationConfig.Method.PLATT;
         boolean tune = "inner-cv".equals(tc.strategy());
@@ -188,15 +189,16 @@ public final class BinaryRelevanceTrainer implements Trainer {
             double[] raw = inner.heldOut(t, choice[t]);
             boolean[] gold = inner.gold(t);
             cal[t] = platt ? Calibration.platt(raw, gold) : Calibration.logistic();
+            double[] p = new double[raw.length];
+            for (int i = 0; i < raw.length; i++) {
+                p[i] = cal[t].probability(raw[i]);
+            }
             if (tune) {
-                double[] p = new double[raw.length];
-                for (int i = 0; i < raw.length; i++) {
-                    p[i] = cal[t].probability(raw[i]);
-                }
                 th[t] = ThresholdTuner.bestF1Threshold(p, gold, tc.min(), tc.max());
             }
+            held[t] = ModelProvenance.HeldOut.of(tc.innerRepeats(), p, gold);
         }
-        return new Decisions(cal, th);
+        return new Decisions(cal, th, held);
     }
 
 }

@@ -58,6 +58,7 @@ public final class RubriqueServer implements AutoCloseable {
                 .before(this::refuseWhileStopping)
                 .route(HandlerType.POST, "/v1/classify", this::classify)
                 .route(HandlerType.POST, "/v1/classify/batch", this::classifyBatch)
+                .route(HandlerType.POST, "/v1/quantify", this::quantify)
                 .route(HandlerType.GET, "/v1/model", this::model)
                 .route(HandlerType.POST, "/v1/admin/reload", this::reload)
                 .route(HandlerType.GET, HEALTH, this::health)
@@ -151,6 +152,10 @@ public final class RubriqueServer implements AutoCloseable {
         Tagging t = m.tagger().tag(s.title(), s.text());
         writeJson(ctx, 200, new ApiResponses.Classify(t.topics(), t.scores().toMap(),
                 explain ? ApiResponses.explanation(m.tagger(), s.title(), s.text()) : null, m.ref()));
+    }
+
+    private void quantify(Context ctx) {
+        writeJson(ctx, 200, QuantifyRequest.read(parser.tree(http.body(ctx, false))).run(models.current().tagger()));
     }
 
     private void classifyBatch(Context ctx) {

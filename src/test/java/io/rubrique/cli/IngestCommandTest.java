@@ -223,4 +223,18 @@ class IngestCommandTest {
                 tmp.resolve("none").toString()));
         assertEquals(Files.readAllLines(expected).size(), records().size());
     }
+
+    @Test
+    void dateGoesOnEachPagesArticleAndABadDateIsAUsageErrorWritingNothing() throws IOException {
+        assertEquals(2, run(Seeds.all(), "--into", inbox().toString(), "--labels", tmp.resolve("labels").toString(),
+                "--date", "05/11/2026"));
+        assertTrue(err.toString().contains("--date: not an ISO 8601 date"), err.toString());
+        assertFalse(Files.exists(inbox()));
+        assertEquals(0, run(Seeds.all(), "--into", inbox().toString(), "--labels", tmp.resolve("labels").toString(),
+                "--date", "2026-11-05T08:30:00+07:00"), err.toString());
+        for (JsonNode r : records()) {
+            boolean article = r.get("kind").asText().equals("article");
+            assertEquals(article ? "2026-11-05" : null, r.has("date") ? r.get("date").asText() : null, r.toString());
+        }
+    }
 }

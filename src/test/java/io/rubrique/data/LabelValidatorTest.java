@@ -161,7 +161,8 @@ class LabelValidatorTest {
 
     @Test
     void unknownExtraFieldIsReported() throws IOException {
-        assertEquals(List.of("1: topic: unknown field (allowed: id, kind, source, title, text, topics, provenance)"),
+        assertEquals(List.of("1: topic: unknown field (allowed: id, kind, source, title, text, topics, provenance,"
+                + " date)"),
                 problems("{\"id\":\"a\",\"kind\":\"teaser\",\"text\":\"x\",\"topics\":[],\"topic\":\"digital\"}\n"));
     }
 
@@ -191,5 +192,21 @@ class LabelValidatorTest {
             at += p.length;
         }
         return all;
+    }
+
+    @Test
+    void anOptionalDateMustBeIso8601() throws IOException {
+        assertEquals(List.of(), problems("""
+                {"id":"a","kind":"teaser","text":"Un.","topics":[],"date":"2026-11-05"}
+                {"id":"b","kind":"teaser","text":"Deux.","topics":[],"date":"2026-11-05T08:30:00+07:00"}
+                {"id":"c","kind":"teaser","text":"Trois.","topics":[],"date":null}
+                """));
+        List<String> p = problems("""
+                {"id":"a","kind":"teaser","text":"Un.","topics":[],"date":"5 novembre 2026"}
+                {"id":"b","kind":"teaser","text":"Deux.","topics":[],"date":20261105}
+                """);
+        assertEquals(2, p.size(), p.toString());
+        assertTrue(p.get(0).startsWith("1: date: not an ISO 8601 date"), p.get(0));
+        assertTrue(p.get(1).startsWith("2: date: not a string (found number"), p.get(1));
     }
 }

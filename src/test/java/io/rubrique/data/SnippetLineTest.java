@@ -1,6 +1,7 @@
 package io.rubrique.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -80,5 +81,16 @@ class SnippetLineTest {
             }
             same(sb.toString());
         }
+    }
+
+    @Test
+    void anOptionalDateIsReadAsItsLocalDayAndABadOneNamesTheField() {
+        assertEquals(java.time.LocalDate.parse("2026-11-05"),
+                SnippetLine.parse("{\"text\":\"x\",\"date\":\"2026-11-05T23:30:00-05:00\"}", 1).snippet().date());
+        assertEquals(null, SnippetLine.parse("{\"text\":\"x\",\"date\":null}", 1).snippet().date());
+        assertEquals(null, SnippetLine.parse("{\"text\":\"x\"}", 1).snippet().date());
+        assertTrue(SnippetLine.parse("{\"text\":\"x\",\"date\":\"2026-13-01\"}", 1).problem()
+                .startsWith("date: not an ISO 8601 date"));
+        assertTrue(SnippetLine.parse("{\"text\":\"x\",\"date\":5}", 1).problem().startsWith("date: must be a string"));
     }
 }
