@@ -39,11 +39,12 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "quantify", mixinStandardHelpOptions = true,
         description = {"Estimate each topic's share of a batch of items, per group, corrected for the model's errors.",
-            "Reads JSON lines {\"id\", \"title\"?, \"text\", \"date\"? (ISO 8601), \"source\"?} from --in (or stdin) and",
-            "writes {\"groups\": [{\"key\", \"items\", \"topics\": {TOPIC: {\"share\", \"ci95\", \"count\", \"tagged\"}}}],",
-            "\"method\", \"warnings\"}. \"tagged\" is the raw number of tags; \"share\" corrects it with the error rates",
-            "and held-out scores the model's training measured (never from this batch). A bad input line is reported",
-            "with its line number and skipped, or ends the run (--strict)."})
+            "Reads JSON lines {\"id\", \"title\"?, \"text\", \"date\"? (ISO 8601), \"source\"?} from --in (or stdin) and "
+                    + "writes {\"groups\": [{\"key\", \"items\", \"topics\": {TOPIC: {\"share\", \"ci95\", \"count\", "
+                    + "\"tagged\"}}}], \"method\", \"warnings\"}.",
+            "\"tagged\" is the raw number of tags; \"share\" corrects it with the error rates and held-out scores the "
+                    + "model's training measured (never from this batch).",
+            "A bad input line is reported with its line number and skipped, or ends the run (--strict)."})
 public final class QuantifyCommand implements Callable<Integer> {
     private static final int CHUNK = 8192;
 
@@ -60,9 +61,9 @@ public final class QuantifyCommand implements Callable<Integer> {
             description = "Groups: none, day, week (ISO), month or source (a URL's host) (default: ${DEFAULT-VALUE}).")
     GroupBy by = GroupBy.NONE;
 
-    @Option(names = "--method", paramLabel = "M",
-            description = "Estimator: cc, acc, pcc, pacc, em, hdy, ms (default: " + Estimators.DEFAULT
-                    + ", chosen by experiments/QUANTIFY-STUDY.md).")
+    @Option(names = "--method", paramLabel = "M", completionCandidates = RegistryHelp.EstimatorNames.class,
+            description = "Estimator, one of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}, chosen by "
+                    + "experiments/QUANTIFY-STUDY.md).")
     String method = Estimators.DEFAULT;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Where to write the JSON (default: stdout); written atomically.")

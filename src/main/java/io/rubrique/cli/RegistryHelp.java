@@ -2,12 +2,13 @@ package io.rubrique.cli;
 
 import io.rubrique.active.Strategies;
 import io.rubrique.model.LearnerRegistry;
+import io.rubrique.quant.Estimators;
 import java.util.Iterator;
 import java.util.List;
 import picocli.CommandLine;
 
 /**
- * Help texts taken from the plug-in registries, so that a new strategy or learner (one class, one registration
+ * Help texts taken from the plug-in registries, so that a new strategy, learner or quantification method (one class, one registration
  * line) shows up in {@code --help} without editing any command.
  */
 final class RegistryHelp {
@@ -19,6 +20,14 @@ final class RegistryHelp {
         @Override
         public Iterator<String> iterator() {
             return Strategies.names().iterator();
+        }
+    }
+
+    /** What {@code quantify --method} accepts. */
+    static final class EstimatorNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Estimators.standard().ids().iterator();
         }
     }
 

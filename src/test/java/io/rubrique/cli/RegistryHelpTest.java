@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.rubrique.active.Strategies;
 import io.rubrique.cli.CliRun.Outcome;
 import io.rubrique.model.LearnerRegistry;
+import io.rubrique.quant.Estimators;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -43,6 +44,12 @@ class RegistryHelpTest {
             assertEquals(LearnerRegistry.standard().ids(), listAfter(help(command, "--help"),
                     "Learners (a config's learner.type): ", "."), command);
         }
+    }
+
+    @Test
+    void quantifyHelpListsExactlyTheRegisteredEstimators() {
+        assertEquals(List.copyOf(Estimators.standard().ids()), listAfter(help("quantify", "--help"),
+                "Estimator, one of ", " (default"));
     }
 
     @Test
