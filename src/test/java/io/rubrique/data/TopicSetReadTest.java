@@ -47,24 +47,30 @@ class TopicSetReadTest {
         assertEquals("", set.get("a").definition());
     }
 
+    /** The error for {@code json} says every one of {@code parts}. */
+    private void assertSays(String json, String... parts) throws IOException {
+        String msg = errorOf(json);
+        for (String part : parts) {
+            assertTrue(msg.contains(part), "missing '" + part + "' in: " + msg);
+        }
+    }
+
     @Test
     void aMissingIdNamesTheTopicAndTheField() throws IOException {
-        String msg = errorOf("{\"topics\": [{\"id\": \"a\"}, {\"name\": \"B\"}]}");
-        assertTrue(msg.contains("topic 2") && msg.contains("missing field 'id'"), msg);
+        assertSays("{\"topics\": [{\"id\": \"a\"}, {\"name\": \"B\"}]}", "topic 2", "missing field 'id'");
     }
 
     @Test
     void aWrongTypeNamesTopicIdAndField() throws IOException {
-        String msg = errorOf("{\"topics\": [{\"id\": \"a\", \"seed_words\": \"x\"}, {\"id\": \"b\", \"definition\": [1]}]}");
-        assertTrue(msg.contains("topic 1 ('a'), field 'seed_words'") && msg.contains("a list of strings"), msg);
-        String def = errorOf("{\"topics\": [{\"id\": \"b\", \"definition\": [1]}]}");
-        assertTrue(def.contains("topic 1 ('b'), field 'definition'") && def.contains("a string"), def);
+        assertSays("{\"topics\": [{\"id\": \"a\", \"seed_words\": \"x\"}]}", "topic 1 ('a'), field 'seed_words'",
+                "a list of strings");
+        assertSays("{\"topics\": [{\"id\": \"b\", \"definition\": [1]}]}", "topic 1 ('b'), field 'definition'",
+                "a string");
     }
 
     @Test
     void anUnknownFieldIsNamed() throws IOException {
-        String msg = errorOf("{\"topics\": [{\"id\": \"a\", \"seeds\": []}]}");
-        assertTrue(msg.contains("topic 1 ('a'), field 'seeds'") && msg.contains("unknown field"), msg);
+        assertSays("{\"topics\": [{\"id\": \"a\", \"seeds\": []}]}", "topic 1 ('a'), field 'seeds'", "unknown field");
     }
 
     @Test
