@@ -57,6 +57,9 @@ public final class Simulation {
             if (batch < 1 || budget < 1 || repeats < 1 || threads < 1) {
                 throw new IllegalArgumentException("batch, budget, repeats and threads must be at least 1");
             }
+            if (oracle.isEmpty()) {
+                throw new IllegalArgumentException("no labelled items to query: the oracle is empty");
+            }
             if (test.isEmpty() && !(holdBack > 0 && holdBack < 1)) {
                 throw new IllegalArgumentException("without a test set, the held-back share must be in (0, 1)");
             }
@@ -136,6 +139,11 @@ public final class Simulation {
             rest = new ArrayList<>();
             for (int i = 0; i < oracle.size(); i++) {
                 (part[i] == 0 ? test : rest).add(oracle.get(i));
+            }
+            if (test.isEmpty() || rest.isEmpty()) {
+                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "%d labelled item(s) are"
+                        + " too few to hold back %.0f%% for scoring and query the rest; label more or give a test"
+                        + " set", oracle.size(), setup.holdBack() * 100));
             }
         }
         List<LabelledItem> start = new ArrayList<>(setup.start());

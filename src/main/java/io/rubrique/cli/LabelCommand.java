@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -44,17 +45,19 @@ public final class LabelCommand implements Callable<Integer> {
             description = "Unlabelled items to label (default: labels/inbox.jsonl).")
     List<Path> pool = new ArrayList<>(List.of(Path.of("labels/inbox.jsonl")));
 
-    @Option(names = "--labels", paramLabel = "DIR", description = "The label set, with its topics.json (default: ${DEFAULT-VALUE}).")
-    Path labels = Path.of("labels");
+    @Mixin
+    SharedOptions.Labels labelSet;
 
     @Option(names = "--into", paramLabel = "FILE", description = "Label file saves are appended to (default: <labels>/snippets.jsonl).")
     Path into;
 
-    @Option(names = "--model", paramLabel = "DIR", description = "Model that pre-ticks topics and that Retrain replaces (default: ${DEFAULT-VALUE}).")
-    Path model = Path.of("models/default");
+    /** The model that pre-ticks topics and that Retrain replaces. */
+    @Mixin
+    SharedOptions.Model modelDir;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Config Retrain trains (default: experiments/default.json).")
-    Path config;
+    /** The config Retrain trains. */
+    @Mixin
+    SharedOptions.Config config;
 
     @Option(names = "--name", description = "Who is labelling, recorded with every label (default: the OS user).")
     String name = System.getProperty("user.name", "unknown");
@@ -94,7 +97,9 @@ public final class LabelCommand implements Callable<Integer> {
         if (name == null || name.isBlank()) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--name must not be blank");
         }
-        ExperimentConfig cfg = ConfigFiles.readOrDefault(config, err);
+        ExperimentConfig cfg = config.read(err);
+        Path labels = labelSet.path;
+        Path model = modelDir.orDefault();
         TopicSet topics = TopicSet.forLabels(labels);
         Path file = into != null ? into : (Files.isDirectory(labels) ? labels.resolve("snippets.jsonl") : labels);
         PoolReader.Pool items = PoolReader.read(pool);

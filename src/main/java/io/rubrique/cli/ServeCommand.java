@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code rubrique serve}: serves a model over HTTP (loopback by default; a token is required beyond it). */
@@ -23,8 +24,8 @@ import picocli.CommandLine.Option;
     "Binds to 127.0.0.1 by default. On any other address a bearer token is required (from the environment"
         + " variable named by --token-env). SIGTERM drains in-flight requests and exits 0."})
 public final class ServeCommand implements Callable<Integer> {
-    @Option(names = "--model", defaultValue = "models/default", description = "Model directory (default: ${DEFAULT-VALUE}).")
-    Path model;
+    @Mixin
+    SharedOptions.Model modelDir;
 
     @Option(names = "--host", defaultValue = ServerOptions.DEFAULT_HOST, description = "Bind address (default: ${DEFAULT-VALUE}).")
     String host;
@@ -90,6 +91,7 @@ public final class ServeCommand implements Callable<Integer> {
             err.println("rubrique serve: " + e.getMessage());
             return 2;
         }
+        Path model = modelDir.orDefault();
         ModelHolder models;
         try {
             models = ModelHolder.load(loader, model);

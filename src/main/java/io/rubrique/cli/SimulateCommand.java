@@ -114,6 +114,10 @@ public final class SimulateCommand implements Callable<Integer> {
             oracle.addAll(s.items());
             data.put("oracle " + p.getFileName(), s.provenance());
         }
+        if (oracle.isEmpty()) {
+            throw new IllegalArgumentException(String.join(", ", labels.stream().map(Path::toString).toList())
+                    + ": no labelled items to simulate with (--labels is empty)");
+        }
         List<LabelledItem> startItems = List.of();
         if (startWith != null) {
             LabelSet s = LabelReader.read(startWith, topics);
@@ -124,6 +128,10 @@ public final class SimulateCommand implements Callable<Integer> {
         if (test != null) {
             LabelSet s = LabelReader.read(test, topics);
             testItems = s.items();
+            if (testItems.isEmpty()) {
+                throw new IllegalArgumentException(test + ": the test file has no labelled items; give one that"
+                        + " has, or drop --test to score a held-back share of --labels");
+            }
             data.put("test", s.provenance());
         }
         refuseOverlap(startItems, oracle, testItems);

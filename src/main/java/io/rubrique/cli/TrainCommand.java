@@ -67,6 +67,7 @@ public final class TrainCommand implements Callable<Integer> {
                 : Optional.of(LabelReader.read(test, data.topics()));
         long runSeed = seed.or(cfg);
         Path modelDir = model != null ? model : Path.of("models", cfg.name());
+        refuseTooFew(data.items().size(), cfg.evaluation().folds());
         TrainingSet training = UnlabelledOption.apply(data, cfg, unlabelled,
                 spec.commandLine().getErr());
 
@@ -87,5 +88,38 @@ public final class TrainCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** Fewest labelled items a model is fitted on. */
+    static final int MIN_FIT_ITEMS = 2;
+    /** Fewest items the smallest learning-curve share of a fold's training part may hold. */
+    private static final int MIN_CURVE_ITEMS = 2;
+
+    /**
+     * Refuses, before anything is fitted or installed, a label set too small to fit a model or (unless
+     * --no-eval) to cross-validate it with the config's folds and learning curve.
+     */
+    private void refuseTooFew(int items, int folds) {
+        if (items < MIN_FIT_ITEMS) {
+            throw new IllegalArgumentException(labels.path + ": " + items + " labelled item(s); a model needs at least "
+                    + MIN_FIT_ITEMS + " (nothing was installed)");
+        }
+        int needed = minimumForEvaluation(folds);
+        if (!noEval && items < needed) {
+            throw new IllegalArgumentException(labels.path + ": " + items + " labelled items are too few to"
+                    + " cross-validate with " + folds + " folds (need at least " + needed + "; label more, lower"
+                    + " evaluation.folds or pass --no-eval); nothing was installed");
+        }
+    }
+
+    /** The fewest items whose every fold's training part, at the smallest curve share, holds {@link #MIN_CURVE_ITEMS}. */
+    static int minimumForEvaluation(int folds) {
+        double smallest = io.rubrique.eval.EvaluationRun.CURVE_FRACTIONS.get(0);
+        int perFold = (int) Math.ceil(MIN_CURVE_ITEMS / smallest);
+        int n = Math.max(folds, MIN_FIT_ITEMS);
+        while (n - (n + folds - 1) / folds < perFold) {
+            n++;
+        }
+        return n;
     }
 }

@@ -3,7 +3,12 @@ package io.rubrique.data;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.rubrique.util.Json;
 import java.io.IOException;
 import java.io.Serializable;
@@ -57,6 +62,9 @@ public final class TopicSet implements Serializable {
 
     @JsonCreator
     public static TopicSet of(@JsonProperty("topics") List<TopicDef> topics) {
+        if (topics != null && topics.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new IllegalArgumentException("a topic is null (each topic is an object with at least an id)");
+        }
         return new TopicSet(topics == null ? List.of() : topics);
     }
 
@@ -81,16 +89,68 @@ public final class TopicSet implements Serializable {
         }
     }
 
-    /** Reads a {@code topics.json}; the error names the file and what is wrong. */
+    /**
+     * Reads a {@code topics.json}; the error names the file, the topic and the field in plain words (never a
+     * parser's internals). Only {@code id} is required of a topic: name, definition and seed words have defaults.
+     */
     public static TopicSet read(Path file) throws IOException {
+        JsonNode tree;
         try {
-            return Json.mapper().reader().with(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
-                    .forType(TopicSet.class).readValue(Utf8.readStrict(file));
-        } catch (JacksonException e) {
-            Throwable cause = e.getCause() instanceof IllegalArgumentException iae ? iae : e;
-            String msg = cause instanceof JacksonException je ? je.getOriginalMessage() : cause.getMessage();
-            throw new IOException(file + ": invalid topic declaration: " + msg, e);
+            tree = Json.mapper().readTree(Utf8.readStrict(file));
+        } catch (JsonProcessingException e) {
+            var at = e.getLocation();
+            throw new IOException(file + ": invalid topic declaration: not valid JSON"
+                    + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()), e);
         }
+        try {
+            return Json.mapper().treeToValue(tree, TopicSet.class);
+        } catch (JacksonException | IllegalArgumentException e) {
+            throw new IOException(file + ": invalid topic declaration: " + plainReason(e, tree), e);
+        }
+    }
+
+    /** What is wrong, as "topic N ('id'), field 'f': problem", from a mapping failure. */
+    private static String plainReason(Exception e, JsonNode tree) {
+        List<JsonMappingException.Reference> path = e instanceof JsonMappingException jme ? jme.getPath() : List.of();
+        StringBuilder where = new StringBuilder();
+        String field = null;
+        for (int i = 0; i < path.size(); i++) {
+            JsonMappingException.Reference r = path.get(i);
+            if ("topics".equals(r.getFieldName()) && i + 1 < path.size() && path.get(i + 1).getIndex() >= 0) {
+                int index = path.get(i + 1).getIndex();
+                String id = tree.path("topics").path(index).path("id").asText("");
+                where.append("topic ").append(index + 1).append(id.isEmpty() ? "" : " ('" + id + "')");
+                i++;
+            } else if (r.getFieldName() != null) {
+                field = r.getFieldName();
+            }
+        }
+        if (field != null) {
+            where.append(where.length() == 0 ? "" : ", ").append("field '").append(field).append('\'');
+        }
+        String problem;
+        if (e instanceof UnrecognizedPropertyException) {
+            problem = "unknown field (allowed: id, name, definition, seed_words)";
+        } else if (e instanceof ValueInstantiationException || e.getCause() instanceof RuntimeException) {
+            Throwable c = e.getCause() == null ? e : e.getCause();
+            problem = c instanceof NullPointerException ? "missing field '" + c.getMessage() + "'" : c.getMessage();
+        } else if (e instanceof MismatchedInputException) {
+            problem = "wrong type (expected " + expected(field) + ")";
+        } else {
+            problem = e instanceof JacksonException je ? je.getOriginalMessage() : e.getMessage();
+        }
+        return where.length() == 0 ? problem : where + ": " + problem;
+    }
+
+    private static String expected(String field) {
+        if (field == null) {
+            return "an object {\"topics\": [...]}";
+        }
+        return switch (field) {
+            case "topics" -> "a list of topic objects";
+            case "seed_words" -> "a list of strings";
+            default -> "a string";
+        };
     }
 
     /**

@@ -126,11 +126,11 @@ public final class ModelArtifact {
             return pointed.get();
         }
         List<Path> all = versionsNewestFirst(dir);
-        if (all.isEmpty()) {
-            throw new ModelLoadException(dir + ": not a model directory (no " + POINTER + ", no " + VERSIONS
-                    + "/, no " + MANIFEST_FILE + "); train one with: rubrique train --model " + dir);
+        if (!all.isEmpty()) {
+            return notALink(all.get(0));
         }
-        return all.get(0);
+        throw new ModelLoadException(dir + ": not a model directory (no " + POINTER + ", no " + VERSIONS
+                + "/, no " + MANIFEST_FILE + "); train one with: rubrique train --model " + dir);
     }
 
     /**
@@ -164,7 +164,7 @@ public final class ModelArtifact {
         ModelLoadException first = null;
         for (Path v : versionsNewestFirst(dir)) {
             try {
-                return VerifiedLoad.loadVersion(v);
+                return VerifiedLoad.loadVersion(notALink(v));
             } catch (ModelLoadException e) {
                 first = first == null ? e : first;
             }
@@ -176,7 +176,19 @@ public final class ModelArtifact {
                 + MANIFEST_FILE + "); train one with: rubrique train --model " + dir);
     }
 
-    private static Optional<Path> pointed(Path dir) {
+    /**
+     * A version directory, refused when it is a symbolic link: a model loads only from files its own model
+     * directory holds, so a link cannot swap in a model from elsewhere.
+     */
+    private static Path notALink(Path version) throws ModelLoadException {
+        if (Files.isSymbolicLink(version)) {
+            throw new ModelLoadException(version + ": version directory is a link (links are refused; a model"
+                    + " loads only from its own model directory)");
+        }
+        return version;
+    }
+
+    private static Optional<Path> pointed(Path dir) throws ModelLoadException {
         Path pointer = dir.resolve(POINTER);
         if (!Files.isRegularFile(pointer, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
@@ -187,7 +199,7 @@ public final class ModelArtifact {
                 return Optional.empty();
             }
             Path v = dir.resolve(name);
-            return Files.isRegularFile(v.resolve(MANIFEST_FILE)) ? Optional.of(v) : Optional.empty();
+            return Files.isRegularFile(v.resolve(MANIFEST_FILE)) ? Optional.of(notALink(v)) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -11,10 +11,10 @@ import picocli.CommandLine.Model.OptionSpec;
 /** A shared option means the same in every command that has it: one declaration, one default, one help line. */
 class SharedOptionsTest {
     private static final Map<String, List<String>> USERS = Map.of(
-            "--labels", List.of("train", "evaluate", "suggest"),
-            "--config", List.of("train", "evaluate", "suggest", "simulate"),
+            "--labels", List.of("train", "evaluate", "suggest", "label"),
+            "--config", List.of("train", "evaluate", "suggest", "simulate", "label"),
             "--seed", List.of("train", "evaluate", "suggest", "simulate"),
-            "--model", List.of("suggest", "classify", "inspect"));
+            "--model", List.of("suggest", "classify", "inspect", "label", "serve"));
 
     @Test
     void everyCommandDeclaresASharedOptionIdentically() {
@@ -28,5 +28,14 @@ class SharedOptionsTest {
                 assertEquals(String.valueOf(first.initialValue()), String.valueOf(o.initialValue()), c + " " + option);
             }
         });
+    }
+
+    @Test
+    void serveReadsItsModelThroughTheSharedOption() {
+        String missing = "target/no-such-model-dir";
+        CliRun.Outcome serve = CliRun.rubrique("serve", "--model", missing, "--port", "0");
+        assertEquals(1, serve.code(), serve.err());
+        assertEquals("rubrique serve: cannot load model " + missing + ": ", serve.err().lines().findFirst().orElse("")
+                .substring(0, ("rubrique serve: cannot load model " + missing + ": ").length()));
     }
 }

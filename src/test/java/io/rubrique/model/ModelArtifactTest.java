@@ -360,6 +360,22 @@ class ModelArtifactTest {
     }
 
     @Test
+    void aVersionDirectoryThatIsALinkToAModelElsewhereIsRefused() throws Exception {
+        Path elsewhere = copyOfVersion();
+        Path dir = tmp.resolve("linked");
+        Path versions = Files.createDirectories(dir.resolve(ModelArtifact.VERSIONS));
+        Files.createSymbolicLink(versions.resolve("v0001-linked"), elsewhere.toAbsolutePath());
+        ModelLoadException unpointed = refused(dir);
+        assertTrue(unpointed.getMessage().contains("is a link (links are refused"), unpointed.getMessage());
+        assertThrows(ModelLoadException.class, () -> ModelArtifact.resolve(dir));
+        Files.writeString(dir.resolve(ModelArtifact.POINTER), ModelArtifact.VERSIONS + "/v0001-linked\n");
+        ModelLoadException pointed = refused(dir);
+        assertTrue(pointed.getMessage().contains("is a link (links are refused"), pointed.getMessage());
+        assertThrows(ModelLoadException.class, () -> ModelArtifact.readManifest(dir));
+        assertFalse(pointed.getMessage().contains(elsewhere.toString()), "the target leaked: " + pointed.getMessage());
+    }
+
+    @Test
     void aDirectoryWithoutModelSaysHowToTrainOne() {
         ModelLoadException e = refused(tmp.resolve("none"));
         assertTrue(e.getMessage().contains("not a model directory"), e.getMessage());
