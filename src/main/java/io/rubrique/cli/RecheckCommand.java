@@ -6,7 +6,6 @@ import io.rubrique.config.ExperimentConfig;
 import io.rubrique.data.LabelReader;
 import io.rubrique.data.LabelSet;
 import io.rubrique.eval.Progress;
-import io.rubrique.model.BinaryRelevanceTrainer;
 import io.rubrique.model.Trainer;
 import io.rubrique.model.TrainingSet;
 import io.rubrique.trust.Recheck;
@@ -23,6 +22,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -34,13 +34,11 @@ import picocli.CommandLine.Spec;
                 + "{\"id\",\"topic\",\"given\",\"score\",\"suspicion\",\"reason\"} with --out.",
                 "suspicion >= 1 is confident learning's label issue; lower ones are the next best to look at."})
 public final class RecheckCommand implements Callable<Integer> {
-    @Option(names = "--labels", paramLabel = "FILE|DIR", defaultValue = "labels",
-            description = "Labelled items: a .jsonl file or a directory of them, with its topics.json (default: ${DEFAULT-VALUE}).")
-    Path labels;
+    @Mixin
+    SharedOptions.Labels labels;
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "Experiment config (default: experiments/default.json, built-in defaults if absent).")
-    Path config;
+    @Mixin
+    SharedOptions.Config config;
 
     @Option(names = "--n", paramLabel = "N", defaultValue = "50",
             description = "How many (item, topic) labels to list (default: ${DEFAULT-VALUE}).")
@@ -53,8 +51,8 @@ public final class RecheckCommand implements Callable<Integer> {
             description = "Repeats of the cross-validation (default: the config's evaluation.repeats).")
     Integer repeats;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Seed (default: the config's evaluation.seed).")
-    Long seed;
+    @Mixin
+    SharedOptions.Seed seed;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write JSON lines here (atomically) instead of a table on stdout.")
     Path out;
@@ -65,7 +63,7 @@ public final class RecheckCommand implements Callable<Integer> {
     private final Function<ExperimentConfig, Trainer> trainers;
 
     public RecheckCommand() {
-        this(BinaryRelevanceTrainer::new);
+        this(Trainer::forConfig);
     }
 
     /** For tests: another trainer. */
@@ -81,17 +79,17 @@ public final class RecheckCommand implements Callable<Integer> {
             err.println("rubrique recheck: --n must be at least 1, not " + n);
             return 2;
         }
-        ExperimentConfig cfg = ConfigFiles.readOrDefault(config, err);
+        ExperimentConfig cfg = config.read(err);
         EvaluationConfig ev = cfg.evaluation();
         EvaluationConfig used = new EvaluationConfig(folds == null ? ev.folds() : folds,
-                repeats == null ? ev.repeats() : repeats, seed == null ? ev.seed() : seed);
+                repeats == null ? ev.repeats() : repeats, seed.or(cfg));
         List<String> problems = used.problems();
         if (!problems.isEmpty()) {
             err.println("rubrique recheck: " + String.join("; ", problems));
             return 1;
         }
-        LabelSet data = LabelReader.read(labels);
-        err.println("rechecking " + data.items().size() + " items of " + labels + " with " + cfg.name() + " ("
+        LabelSet data = LabelReader.read(labels.path);
+        err.println("rechecking " + data.items().size() + " items of " + labels.path + " with " + cfg.name() + " ("
                 + used.folds() + " folds x " + used.repeats() + " repeats, seed " + used.seed() + ")");
         err.flush();
         List<Recheck.Suspect> ranked;
