@@ -6,16 +6,22 @@
 # items as the model suggests, press R (Retrain), wait for the new model, and save a screenshot. Nothing is
 # written to the repository but OUT.png; the pool's texts stay in the temporary directory.
 #
-# Usage: src/scripts/screenshot-label-page.sh [POOL.jsonl] [OUT.png]
+# Usage: src/scripts/screenshot-label-page.sh [POOL.jsonl|seeds:N] [OUT.png]
 #   POOL defaults to ../shared/pool/unlabelled.jsonl (relative to the repository root), OUT to docs/label-page.png.
+#   seeds:N holds the last N seed items back from the label set and offers them, unlabelled, as the pool: the
+#   committed docs/label-page.png is made that way, so it shows only text the repository already holds.
 #   RUBRIQUE_JAR=JAR runs another build; RUBRIQUE_SHOT_WORK=DIR reuses (or keeps) a working directory: a model already trained there is reused.
 # Takes about as long as `train` plus one cross-validation (10-20 minutes on 2 busy cores).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
-POOL="$(cd "$(dirname "${1:-$ROOT/../shared/pool/unlabelled.jsonl}")" && pwd)/$(basename "${1:-unlabelled.jsonl}")"
+HOLD=""
+case "${1:-}" in
+  seeds:*) HOLD="${1#seeds:}"; POOL="" ;;
+  *) POOL="$(cd "$(dirname "${1:-$ROOT/../shared/pool/unlabelled.jsonl}")" && pwd)/$(basename "${1:-unlabelled.jsonl}")" ;;
+esac
 OUT="${2:-$ROOT/docs/label-page.png}"
 JAR="${RUBRIQUE_JAR:-$ROOT/target/rubrique.jar}"
-[ -f "$POOL" ] || { echo "no pool file $POOL" >&2; exit 2; }
+[ -n "$HOLD" ] || [ -f "$POOL" ] || { echo "no pool file $POOL" >&2; exit 2; }
 [ -f "$JAR" ] || { echo "build first: mvn -B -q -DskipTests package" >&2; exit 2; }
 WORK="${RUBRIQUE_SHOT_WORK:-$(mktemp -d)}"
 mkdir -p "$WORK/labels"
@@ -27,6 +33,20 @@ cleanup() {
 trap cleanup EXIT
 cd "$WORK"
 cp "$ROOT/labels/topics.json" "$ROOT/labels/snippets.jsonl" labels/
+if [ -n "$HOLD" ]; then   # the last HOLD seeds become an unlabelled pool
+  POOL="$WORK/seed-pool.jsonl"
+  python3 - "$HOLD" labels/snippets.jsonl "$POOL" <<'PY'
+import json, sys
+n, labels, pool = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+lines = [l for l in open(labels, encoding="utf-8").read().splitlines() if l.strip()]
+keep, held = lines[:-n], lines[-n:]
+open(labels, "w", encoding="utf-8").write("\n".join(keep) + "\n")
+with open(pool, "w", encoding="utf-8") as f:
+    for l in held:
+        r = json.loads(l)
+        f.write(json.dumps({k: r[k] for k in ("id", "kind", "source", "title", "text") if k in r}, ensure_ascii=False) + "\n")
+PY
+fi
 cp "$JAR" rubrique.jar   # a rebuild of target/ during the run must not pull the classes from under the server
 JAR="$WORK/rubrique.jar"
 if [ ! -f models/default/CURRENT ]; then
@@ -38,8 +58,8 @@ fi
 java -jar "$JAR" label --labels labels --pool "$POOL" --config "$ROOT/experiments/default.json" \
     --model models/default --runs-dir runs --port 0 --name reader >label.log 2>&1 &
 pids+=($!)
-for _ in $(seq 120); do grep -q '^open ' label.log && break; sleep 1; done
-URL=$(sed -n 's/^open \(http[^ ]*\).*/\1/p' label.log)
+for _ in $(seq 120); do grep -q 'open http' label.log && break; sleep 1; done
+URL=$(sed -n 's/.*open \(http[^ ]*\).*/\1/p' label.log)
 [ -n "$URL" ] || { cat label.log >&2; exit 1; }
 
 DPORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
