@@ -71,7 +71,7 @@ for _ in $(seq 30); do curl -sf "$WD/status" >/dev/null && break; sleep 1; done
 wd() { curl -sf -X "$1" -H 'Content-Type: application/json' "$WD$2" ${3:+-d "$3"}; }
 SESSION=$(wd POST /session "{\"capabilities\":{\"alwaysMatch\":{\"browserName\":\"chrome\",\"goog:chromeOptions\":{
   \"binary\":\"/usr/bin/chromium\",\"args\":[\"--headless=new\",\"--no-sandbox\",\"--disable-gpu\",
-  \"--disable-dev-shm-usage\",\"--no-first-run\",\"--window-size=1300,860\",\"--user-data-dir=$WORK/chrome\"]}}}}" \
+  \"--disable-dev-shm-usage\",\"--no-first-run\",\"--window-size=1300,1040\",\"--user-data-dir=$WORK/chrome\"]}}}}" \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["value"]["sessionId"])')
 S="/session/$SESSION"
 js() { wd POST "$S/execute/sync" "{\"script\":$(python3 -c 'import json,sys; print(json.dumps(sys.argv[1]))' "$1"),\"args\":[]}" \

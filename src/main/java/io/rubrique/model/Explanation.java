@@ -46,7 +46,9 @@ public record Explanation(String topic, boolean available, double raw, double bi
      * worth highlighting (a long text has many words with tiny positive contributions).
      */
     public List<String> strongUpWords(double share, int n) {
-        List<Term> up = up(n);
+        // a whole block's contribution ("sentence meaning") is no word of the text: it neither shows nor sets the bar
+        List<Term> up = up(n + 1).stream().filter(t -> !t.term().equals(io.rubrique.text.EncoderBlock.CONTRIBUTION))
+                .limit(n).toList();
         if (up.isEmpty()) {
             return List.of();
         }
