@@ -66,13 +66,16 @@ public final class Inbox {
 
     /** Refuses a record that readers would refuse: the same limits and character rules on write as on read. */
     static void checkLimits(Candidate c) throws IOException {
-        String[][] fields = {{"id", c.id()}, {"source", c.source()}, {"title", c.title()}, {"text", c.text()}};
-        for (String[] f : fields) {
-            java.util.Optional<String> p = RecordLimits.problem(f[0], f[1]);
-            if (p.isPresent()) {
-                throw new IOException(c.source() + ": " + c.kind().id() + " '" + abbreviate(c.title()) + "': " + f[0]
-                        + ": " + p.get() + "; nothing was written");
-            }
+        java.util.LinkedHashMap<String, String> fields = new java.util.LinkedHashMap<>();
+        fields.put("id", c.id());
+        fields.put("source", c.source());
+        fields.put("title", c.title());
+        fields.put("text", c.text());
+        java.util.List<RecordLimits.FieldProblem> bad = RecordLimits.problems(fields);
+        if (!bad.isEmpty()) {
+            RecordLimits.FieldProblem p = bad.get(0);
+            throw new IOException(c.source() + ": " + c.kind().id() + " '" + abbreviate(c.title()) + "': " + p.field()
+                    + ": " + p.message() + "; nothing was written");
         }
         int bytes = toJsonLine(c).getBytes(StandardCharsets.UTF_8).length;
         if (bytes > RecordLimits.MAX_LINE_BYTES) {

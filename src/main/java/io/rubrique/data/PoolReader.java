@@ -116,11 +116,12 @@ public final class PoolReader {
                 : "";
         String kindText = n.has("kind") ? stringField(n, "kind", f, lineNo, problems) : "article";
         int before = problems.size();
-        for (String[] field : new String[][] {{"id", s.id()}, {"title", s.title()}, {"text", s.text()},
-            {"source", source == null ? "" : source}}) {
-            RecordLimits.problem(field[0], field[1]).ifPresent(m -> problems.add(new LabelProblem(f, lineNo,
-                    field[0], m)));
-        }
+        java.util.LinkedHashMap<String, String> fields = new java.util.LinkedHashMap<>();
+        fields.put("id", s.id());
+        fields.put("title", s.title());
+        fields.put("text", s.text());
+        fields.put("source", source == null ? "" : source);
+        RecordLimits.problems(fields).forEach(p -> problems.add(new LabelProblem(f, lineNo, p.field(), p.message())));
         if (source == null || kindText == null || problems.size() > before) {
             return null;
         }

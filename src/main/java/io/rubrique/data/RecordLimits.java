@@ -28,6 +28,20 @@ public final class RecordLimits {
         };
     }
 
+    /** A field that breaks a limit or a character rule, and how. */
+    public record FieldProblem(String field, String message) {
+    }
+
+    /**
+     * The problems of a record's fields ({@link #problem} for each, in the order given): one check that writers
+     * ({@code ingest}) and readers (pools) share.
+     */
+    public static java.util.List<FieldProblem> problems(java.util.LinkedHashMap<String, String> fields) {
+        java.util.List<FieldProblem> out = new java.util.ArrayList<>();
+        fields.forEach((field, value) -> problem(field, value).ifPresent(m -> out.add(new FieldProblem(field, m))));
+        return out;
+    }
+
     /**
      * What is wrong with a field's value, if anything: too long, a lone surrogate (half of an emoji, which no
      * UTF-8 writer can encode), or a control character (line breaks and tabs are allowed in title and text only).

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rubrique.cli.CliRun.Outcome;
 import io.rubrique.data.LabelSet;
+import io.rubrique.data.LabelFiles;
 import io.rubrique.data.LabelledItem;
 import io.rubrique.data.TopicSet;
 import io.rubrique.eval.EvalFixtures;
@@ -18,9 +19,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,18 +34,7 @@ class EvalCommandsTest {
     }
 
     private Path labels(String name, List<LabelledItem> items) throws IOException {
-        StringBuilder sb = new StringBuilder();
-        for (LabelledItem i : items) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", i.id());
-            m.put("kind", i.kind().id());
-            m.put("source", i.source());
-            m.put("title", i.title());
-            m.put("text", i.text());
-            m.put("topics", i.topics().stream().toList());
-            sb.append(Json.mapper().writeValueAsString(m)).append('\n');
-        }
-        return Files.writeString(tmp.resolve(name), sb.toString());
+        return LabelFiles.write(tmp.resolve(name), items);
     }
 
     private Path config() throws IOException {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rubrique.cli.CliRun.Outcome;
+import io.rubrique.data.LabelFiles;
 import io.rubrique.data.LabelledItem;
 import io.rubrique.eval.KeywordTrainer;
 import io.rubrique.eval.SyntheticData;
@@ -14,10 +15,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,18 +27,7 @@ class RecheckCommandTest {
     Path tmp;
 
     private Path labels(List<LabelledItem> items) throws IOException {
-        StringBuilder sb = new StringBuilder();
-        for (LabelledItem i : items) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", i.id());
-            m.put("kind", i.kind().id());
-            m.put("source", i.source());
-            m.put("title", i.title());
-            m.put("text", i.text());
-            m.put("topics", i.topics().stream().toList());
-            sb.append(Json.mapper().writeValueAsString(m)).append('\n');
-        }
-        return Files.writeString(tmp.resolve("l.jsonl"), sb.toString());
+        return LabelFiles.write(tmp.resolve("l.jsonl"), items);
     }
 
     @Test
