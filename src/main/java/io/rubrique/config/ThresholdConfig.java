@@ -12,7 +12,12 @@ import java.util.List;
  */
 public record ThresholdConfig(String strategy, Integer innerFolds, Double fixed, Double min, Double max,
         Integer innerRepeats) implements java.io.Serializable {
-    public static final List<String> STRATEGIES = List.of("inner-cv", "fixed");
+    /** The threshold strategies. */
+    public enum Strategy implements Choice {
+        INNER_CV, FIXED
+    }
+
+    public static final List<String> STRATEGIES = Choice.ids(Strategy.class);
 
     public ThresholdConfig {
         strategy = strategy == null ? "inner-cv" : strategy;
@@ -25,6 +30,16 @@ public record ThresholdConfig(String strategy, Integer innerFolds, Double fixed,
 
     public static ThresholdConfig defaults() {
         return new ThresholdConfig(null, null, null, null, null, null);
+    }
+
+    /** {@code strategy} as its constant. */
+    public Strategy chosen() {
+        return Choice.of(Strategy.class, strategy, "thresholds.strategy");
+    }
+
+    /** Whether thresholds are tuned by an inner cross-validation. */
+    public boolean tuned() {
+        return chosen() == Strategy.INNER_CV;
     }
 
     public List<String> problems() {

@@ -173,7 +173,7 @@ final class BinaryRelevanceModel implements TrainedModel, Serializable {
                 }
             }
             List<Explanation.Term> terms = new ArrayList<>();
-            byWord.forEach((w, c) -> terms.add(new Explanation.Term(w, c)));
+            byWord.forEach((w, c) -> terms.add(new Explanation.Term(w, c, a.isWord(w))));
             terms.sort(java.util.Comparator.comparingDouble((Explanation.Term x) -> -Math.abs(x.contribution()))
                     .thenComparing(Explanation.Term::term));
             double rawThreshold = calibrations[t].rawFor(thresholds[t]);

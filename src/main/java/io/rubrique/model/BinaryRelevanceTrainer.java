@@ -184,7 +184,7 @@ public final class BinaryRelevanceTrainer implements Trainer {
             return new Decisions(cal, th, held);
         }
         boolean platt = config.calibration().calibrator() == CalibrationConfig.Method.PLATT;
-        boolean tune = "inner-cv".equals(tc.strategy());
+        boolean tune = tc.tuned();
         for (int t = 0; t < topics.size(); t++) {
             double[] raw = inner.heldOut(t, choice[t]);
             boolean[] gold = inner.gold(t);

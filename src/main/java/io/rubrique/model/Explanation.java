@@ -20,8 +20,15 @@ public record Explanation(String topic, boolean available, double raw, double bi
         terms = List.copyOf(terms);
     }
 
-    /** A word of the snippet and how much it moved the raw score. */
-    public record Term(String term, double contribution) {
+    /**
+     * A word of the snippet (or a whole block's name, such as "sentence meaning": {@code word} false) and how much it
+     * moved the raw score.
+     */
+    public record Term(String term, double contribution, @com.fasterxml.jackson.annotation.JsonIgnore boolean word) {
+        /** A word of the snippet. */
+        public Term(String term, double contribution) {
+            this(term, contribution, true);
+        }
     }
 
     /** The {@code n} words (function words left out) that pushed the score up most. */
@@ -47,8 +54,7 @@ public record Explanation(String topic, boolean available, double raw, double bi
      */
     public List<String> strongUpWords(double share, int n) {
         // a whole block's contribution ("sentence meaning") is no word of the text: it neither shows nor sets the bar
-        List<Term> up = up(n + 1).stream().filter(t -> !t.term().equals(io.rubrique.text.EncoderBlock.CONTRIBUTION))
-                .limit(n).toList();
+        List<Term> up = up(n + 1).stream().filter(Term::word).limit(n).toList();
         if (up.isEmpty()) {
             return List.of();
         }

@@ -38,7 +38,7 @@ final class InnerValidation {
         ThresholdConfig tc = config.thresholds();
         int n = items.size();
         int k = Math.min(tc.innerFolds(), n);
-        boolean needed = "inner-cv".equals(tc.strategy())
+        boolean needed = tc.tuned()
                 || config.calibration().calibrator() != CalibrationConfig.Method.NONE || variants.size() > 1;
         if (k < 2 || !needed) {
             return null;

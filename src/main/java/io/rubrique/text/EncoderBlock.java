@@ -119,7 +119,7 @@ public final class EncoderBlock implements Featurizer {
 
     @Override
     public Attribution attribute(String title, String text) {
-        return new Attribution(vectorize(title, text), shares);
+        return new Attribution(vectorize(title, text), shares, java.util.Set.of(CONTRIBUTION));
     }
 
     @Override

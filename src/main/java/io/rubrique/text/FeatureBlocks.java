@@ -158,13 +158,15 @@ public final class FeatureBlocks implements Featurizer {
     public Attribution attribute(String title, String text) {
         SparseVector[] parts = new SparseVector[blocks.length];
         Map<Integer, Map<String, Double>> shares = new HashMap<>();
+        java.util.Set<String> blockNames = new java.util.HashSet<>();
         for (int b = 0; b < blocks.length; b++) {
             Attribution a = blocks[b].attribute(title, text);
             parts[b] = a.vector();
             int off = offsets[b];
             a.shares().forEach((i, m) -> shares.put(i + off, m));
+            blockNames.addAll(a.blockNames());
         }
-        return new Attribution(concat(parts), shares);
+        return new Attribution(concat(parts), shares, blockNames);
     }
 
     @Override

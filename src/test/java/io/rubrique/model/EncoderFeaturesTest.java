@@ -71,6 +71,8 @@ class EncoderFeaturesTest {
             for (Explanation.Term t : e.terms()) {
                 sum += t.contribution();
                 named.addAndGet(EncoderBlock.CONTRIBUTION.equals(t.term()) ? 1 : 0);
+                assertEquals(!EncoderBlock.CONTRIBUTION.equals(t.term()), t.word(),
+                        t.term() + ": only the block's contribution is marked as no word of the text");
             }
             assertEquals(1, named.get(), e.topic() + ": one 'sentence meaning' term");
             assertEquals(e.raw(), sum, 1e-9, e.topic() + ": bias + contributions = raw score");

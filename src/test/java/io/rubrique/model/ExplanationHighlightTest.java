@@ -14,7 +14,7 @@ class ExplanationHighlightTest {
 
     @Test
     void aDominantSentenceMeaningContributionDoesNotHideTheWordsThatPushedTheScoreUp() {
-        Explanation e = withTerms(List.of(new Explanation.Term(EncoderBlock.CONTRIBUTION, 0.90),
+        Explanation e = withTerms(List.of(new Explanation.Term(EncoderBlock.CONTRIBUTION, 0.90, false),
                 new Explanation.Term("laos", 0.20), new Explanation.Term("cooperation", 0.12),
                 new Explanation.Term("ministre", 0.02), new Explanation.Term("visite", -0.10)));
         // the bar is 25% of the strongest WORD (laos 0.20), not of the block's 0.90

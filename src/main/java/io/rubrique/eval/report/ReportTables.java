@@ -153,7 +153,7 @@ public final class ReportTables {
         String method = r.config().calibration().method();
         return new Table("Calibration", "Do scores mean probabilities? " + BRIER + ". " + ECE
                 + ". Calibration method: " + method
-                + (method.equals("platt") ? " (Platt scaling fitted on inner cross-validation scores of each "
+                + (r.config().calibration().calibrator() == io.rubrique.config.CalibrationConfig.Method.PLATT ? " (Platt scaling fitted on inner cross-validation scores of each "
                         + "training fold)" : "") + ".",
                 List.of("topic", "Brier score", "ECE"), rows);
     }
