@@ -80,7 +80,7 @@ public record RunReport(
     /**
      * Agreement between labellers on the items a second labeller also labelled ({@code label --overlap}): per topic
      * Cohen's kappa and the labellers' F1 with each other, each with a 95% bootstrap interval over those items,
-     * beside the model's cross-validated F1, and whether that F1 is at the agreement ceiling.
+     * beside the model's cross-validated F1, and where that F1 stands against the agreement ceiling.
      *
      * @param first  who gave the first opinions
      * @param second who gave the second opinions
@@ -89,11 +89,24 @@ public record RunReport(
     public record LabellerAgreement(List<String> first, List<String> second, int items, String method,
             Map<String, TopicAgreement> perTopic, List<String> notes) {
         /**
-         * The ceiling rule: a model's F1 at or above the lower bound of the labellers' F1 interval is at what they
-         * agree on (more labels of the same quality cannot be expected to lift it much).
+         * A labellers' F1 interval wider than this cannot place a ceiling (10 items with two opinions give about
+         * 0.5): a model F1 inside it is "can't tell", not "at the ceiling".
          */
-        public static boolean atCeiling(List<Double> labellersF1Ci95, double modelF1) {
-            return labellersF1Ci95 != null && !Double.isNaN(modelF1) && modelF1 >= labellersF1Ci95.get(0);
+        public static final double WIDE = 0.3;
+
+        /**
+         * The ceiling rule: a model's F1 below the lower bound of the labellers' F1 interval is below what they
+         * agree on; at or above it, it is at the ceiling (more labels of the same quality cannot be expected to lift
+         * it much) when the interval is informative (at most {@link #WIDE} wide), else one cannot tell yet.
+         */
+        public static Ceiling ceiling(List<Double> labellersF1Ci95, double modelF1) {
+            if (labellersF1Ci95 == null || Double.isNaN(modelF1)) {
+                return Ceiling.CANT_TELL;
+            }
+            if (modelF1 < labellersF1Ci95.get(0)) {
+                return Ceiling.BELOW;
+            }
+            return labellersF1Ci95.get(1) - labellersF1Ci95.get(0) > WIDE ? Ceiling.CANT_TELL : Ceiling.AT;
         }
 
         /** The same agreement with each topic's model F1 from {@code metrics} and the ceiling verdicts. */
@@ -103,10 +116,10 @@ public record RunReport(
             perTopic.forEach((topic, a) -> {
                 TopicSummary s = metrics.perTopic().get(topic);
                 Double f1 = s == null || s.f1() == null ? null : s.f1().mean();
-                boolean ceiling = f1 != null && atCeiling(a.f1Ci95(), f1);
+                Ceiling ceiling = f1 == null ? Ceiling.CANT_TELL : ceiling(a.f1Ci95(), f1);
                 per.put(topic, new TopicAgreement(a.items(), a.kappa(), a.kappaCi95(), a.f1(), a.f1Ci95(), f1,
                         ceiling));
-                if (ceiling) {
+                if (ceiling == Ceiling.AT) {
                     at.add(String.format(java.util.Locale.ROOT, "%s: F1 %.3f is at the labellers' agreement ceiling "
                             + "(their F1 with each other %.3f [%.3f, %.3f] on %d items); clearer guidelines, not more "
                             + "labels, would lift it", topic, f1, a.f1(), a.f1Ci95().get(0), a.f1Ci95().get(1),
@@ -119,10 +132,31 @@ public record RunReport(
 
     /**
      * One topic's agreement: Cohen's kappa (null when undefined: no variation) and the labellers' F1 with each
-     * other, with 95% intervals; the model's cross-validated F1 (mean over repeats) and whether it is at the ceiling.
+     * other, with 95% intervals; the model's cross-validated F1 (mean over repeats) and where it stands against them.
      */
     public record TopicAgreement(int items, Double kappa, List<Double> kappaCi95, double f1, List<Double> f1Ci95,
-            Double modelF1, boolean atCeiling) {
+            Double modelF1, Ceiling ceiling) {
+    }
+
+    /** Where a model's F1 stands against the labellers' agreement ({@link LabellerAgreement#ceiling}). */
+    public enum Ceiling {
+        /** At or above the lower bound of an informative labellers' F1 interval. */
+        AT("at"),
+        /** Below the lower bound of the labellers' F1 interval. */
+        BELOW("below"),
+        /** Not below, but the interval is too wide (too few items with two opinions), or undefined. */
+        CANT_TELL("cant_tell");
+
+        private final String id;
+
+        Ceiling(String id) {
+            this.id = id;
+        }
+
+        @com.fasterxml.jackson.annotation.JsonValue
+        public String id() {
+            return id;
+        }
     }
 
     /** Confusion counts averaged over repeats (each repeat scores every item once). */

@@ -104,12 +104,12 @@ public final class Agreement {
     }
 
     /**
-     * A note when a model's F1 for the topic reaches what the labellers agree on: its mean at or above the
-     * lower bound of the inter-labeller F1 interval (more labels of the same quality cannot be expected to lift
-     * it much); null otherwise or when undefined.
+     * A note when a model's F1 for the topic reaches what the labellers agree on (the report's rule,
+     * {@link io.rubrique.eval.RunReport.LabellerAgreement#ceiling}); null otherwise or when undefined.
      */
     public static String ceilingNote(TopicAgreement a, double modelF1) {
-        if (!io.rubrique.eval.RunReport.LabellerAgreement.atCeiling(a.f1Ci95(), modelF1)) {
+        if (io.rubrique.eval.RunReport.LabellerAgreement.ceiling(a.f1Ci95(), modelF1)
+                != io.rubrique.eval.RunReport.Ceiling.AT) {
             return null;
         }
         return String.format(java.util.Locale.ROOT, "%s: F1 %.3f is at the labellers' agreement ceiling (their F1 "
@@ -143,7 +143,7 @@ public final class Agreement {
         Map<String, io.rubrique.eval.RunReport.TopicAgreement> per = new LinkedHashMap<>();
         for (TopicAgreement a : of(set.topics(), first, second, Bootstrap.RESAMPLES, seed)) {
             per.put(a.topic(), new io.rubrique.eval.RunReport.TopicAgreement(a.items(), a.kappa(), a.kappaCi95(),
-                    a.f1(), a.f1Ci95(), null, false));
+                    a.f1(), a.f1Ci95(), null, io.rubrique.eval.RunReport.Ceiling.CANT_TELL));
         }
         return java.util.Optional.of(new io.rubrique.eval.RunReport.LabellerAgreement(List.copyOf(firstBy),
                 List.copyOf(secondBy), pairs.size(), "Cohen's kappa and the labellers' F1 with each other on the items "

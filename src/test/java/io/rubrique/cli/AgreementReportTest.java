@@ -88,6 +88,7 @@ class AgreementReportTest {
             JsonNode row = a.at("/per_topic/" + t);
             assertEquals(10, row.get("items").asInt(), t);
             assertTrue(row.get("f1_ci95").isArray() && row.get("model_f1").isNumber(), t + ": " + row);
+            assertTrue(List.of("at", "below", "cant_tell").contains(row.get("ceiling").asText()), t + ": " + row);
             assertEquals(report.at("/metrics/per_topic/" + t + "/f1/mean").asDouble(), row.get("model_f1").asDouble(),
                     1e-12, "the model's F1 beside the agreement");
             if (row.get("kappa").isNumber()) {

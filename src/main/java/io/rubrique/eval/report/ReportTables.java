@@ -158,10 +158,16 @@ public final class ReportTables {
                 t.modelF1() == null ? "–" : fmt(t.modelF1(), 3),
                 t.kappa() == null ? "n/a (no variation)" : fmt(t.kappa(), 3) + " " + interval(t.kappaCi95()),
                 t.f1Ci95() == null ? "n/a" : fmt(t.f1(), 3) + " " + interval(t.f1Ci95()),
-                t.atCeiling() ? "yes: F1 is at the labellers' agreement" : "no")));
+                switch (t.ceiling()) {
+                    case AT -> "yes";
+                    case BELOW -> "no, below";
+                    case CANT_TELL -> "can't tell (interval too wide)";
+                })));
         String note = "On the " + a.items() + " item(s) with a second opinion (" + String.join(", ", a.first())
                 + " vs " + String.join(", ", a.second()) + "): " + a.method() + ". Model F1 is the cross-validated "
-                + "mean; a topic is at the ceiling when it reaches the lower bound of the labellers' F1 interval."
+                + "mean; a topic is at the ceiling when it reaches the lower bound of the labellers' F1 interval and that "
+                + "interval is at most " + fmt(RunReport.LabellerAgreement.WIDE, 1) + " wide (wider: more items "
+                + "need a second opinion before one can tell)."
                 + (a.notes().isEmpty() ? "" : " " + String.join(". ", a.notes()) + ".");
         return new Table("Agreement between labellers", note, List.of("topic", "items", "model F1", "Cohen's kappa",
                 "labellers' F1", "at the ceiling?"), rows);
