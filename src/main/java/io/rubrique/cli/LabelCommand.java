@@ -35,8 +35,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "label", mixinStandardHelpOptions = true,
         description = {"Label items in a browser: one item at a time from the suggestion queue.",
-            "Keys: 1-9 toggle topics, Enter saves, S skips, U undoes the last save, R retrains, ? shows the keys;",
-            "L, C and V switch to the Label, Recheck (--recheck) and Review (second opinions) queues.",
+            "Keys: 1-9 toggle topics, Enter saves, S skips, U undoes the last save, R retrains, ? shows the keys. "
+                + "L, C and V switch to the Label, Recheck (--recheck) and Review (second opinions) queues.",
             "Binds to 127.0.0.1 by default; on any other address a bearer token is required (--token-env)."})
 public final class LabelCommand implements Callable<Integer> {
     @Spec
