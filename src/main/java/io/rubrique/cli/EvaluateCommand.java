@@ -97,7 +97,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         RunResult r = EvaluationRun.run(UnlabelledOption.apply(data, effective, unlabelled, err),
                 effective, trainers.apply(effective),
                 effective.evaluation().seed(), testSet, runsDir, "evaluate", Map.of(),
-                options.withCurveRepeats(curveRepeats));
+                options.withCurveRepeats(curveRepeats).withAgreement(io.rubrique.trust.Agreement.ofSecondOpinions(
+                        labels.path, data, effective.evaluation().seed())));
         RunReporting.printSummary(out, r);
         return 0;
     }

@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "label", mixinStandardHelpOptions = true,
         description = {"Label items in a browser: one item at a time from the suggestion queue.",
-            "Keys: 1-9 toggle topics, Enter saves, S skips, U undoes the last save, R retrains, ? shows the keys.",
+            "Keys: 1-9 toggle topics, Enter saves, S skips, U undoes the last save, R retrains, ? shows the keys. "
+                + "L, C and V switch to the Label, Recheck (--recheck) and Review (second opinions) queues.",
             "Binds to 127.0.0.1 by default; on any other address a bearer token is required (--token-env)."})
 public final class LabelCommand implements Callable<Integer> {
     @Spec
@@ -59,8 +60,22 @@ public final class LabelCommand implements Callable<Integer> {
     @Mixin
     SharedOptions.Config config;
 
-    @Option(names = "--name", description = "Who is labelling, recorded with every label (default: the OS user).")
+    @Option(names = {"--name", "--labeller"}, paramLabel = "NAME",
+            description = "Who is labelling, recorded with every label (default: the OS user).")
     String name = System.getProperty("user.name", "unknown");
+
+    @Option(names = "--overlap", paramLabel = "SHARE", description = "Ask this labeller a second opinion on this "
+            + "share (0-1) of the items other labellers labelled, most uncertain first, before new items; saved to "
+            + "<labels>/second-opinions.jsonl, never shown the first label (default: 0, none).")
+    double overlap;
+
+    @Option(names = "--recheck", paramLabel = "FILE", description = "A 'rubrique recheck --out' file: its items "
+            + "make the page's Recheck queue (key C).")
+    Path recheck;
+
+    /** Orders the overlap items where the model cannot (or when there is no model). */
+    @Mixin
+    SharedOptions.Seed seed;
 
     @Option(names = "--strategy", paramLabel = "S", completionCandidates = RegistryHelp.StrategyNames.class,
             description = "Selection strategy, one of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE} = "
@@ -112,9 +127,15 @@ public final class LabelCommand implements Callable<Integer> {
             }
         }
         LabelStore store = new LabelStore(file, labels, topics);
+        if (!(overlap >= 0 && overlap <= 1)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--overlap must be a share between "
+                    + "0 and 1, was " + overlap);
+        }
+        LabelSession.Trust trust = new LabelSession.Trust(overlap, seed.or(cfg),
+                recheck == null ? List.of() : LabelServer.readRecheck(recheck));
         LabelSession session = new LabelSession(topics, items.records(), store, name.strip(),
                 Strategies.get(strategy), tagger, tagger == null ? null : tagger.manifest().modelSha256(),
-                Clock.systemUTC());
+                Clock.systemUTC(), trust);
         AtomicReference<Map<String, Object>> figures = new AtomicReference<>(tagger == null ? null
                 : RetrainJob.figuresOf(runsDir, tagger.manifest().modelSha256()));
         RetrainJob retrain = new RetrainJob(labels, cfg, pool, model, runsDir,

@@ -21,12 +21,12 @@ final class RunReporting {
     }
 
     static RunResult evaluateAndReport(PrintWriter out, TrainingSet data, ExperimentConfig cfg, long seed,
-            Optional<LabelSet> test, Path runsDir, ModelArtifact.Saved saved, TrainedModel finalModel)
-            throws IOException {
+            Optional<LabelSet> test, Path runsDir, ModelArtifact.Saved saved, TrainedModel finalModel,
+            Optional<io.rubrique.eval.RunReport.LabellerAgreement> agreement) throws IOException {
         RunResult r = EvaluationRun.run(data, cfg, Trainer.forConfig(cfg), seed, test, runsDir, "train",
                 Map.of("model_version", io.rubrique.data.DataProvenance.displayPath(saved.versionDir()),
                         "model_sha256", saved.manifest().modelSha256()),
-                EvaluationRun.Options.defaults().withFinalModel(finalModel));
+                EvaluationRun.Options.defaults().withFinalModel(finalModel).withAgreement(agreement));
         printSummary(out, r);
         return r;
     }
@@ -46,6 +46,12 @@ final class RunReporting {
             var t = r.report().test().metrics();
             out.println("test set: macro-F1 " + ReportTables.estimate(t.macroF1()) + ", micro-F1 "
                     + ReportTables.estimate(t.microF1()));
+        }
+        if (r.report().agreement() != null) {
+            var a = r.report().agreement();
+            out.println("labellers' agreement on " + a.items() + " item(s) with a second opinion (" + String.join(", ",
+                    a.first()) + " vs " + String.join(", ", a.second()) + "): see the report's agreement table");
+            a.notes().forEach(out::println);
         }
         String advice = ReportTables.advice(r.report());
         if (advice != null) {

@@ -84,7 +84,8 @@ public final class TrainCommand implements Callable<Integer> {
             out.println("cross-validating (" + cfg.evaluation().folds() + " folds x " + cfg.evaluation().repeats()
                     + " repeats) for the report...");
             out.flush();
-            RunReporting.evaluateAndReport(out, training, cfg, runSeed, testSet, runsDir, saved, trained);
+            RunReporting.evaluateAndReport(out, training, cfg, runSeed, testSet, runsDir, saved, trained,
+                    io.rubrique.trust.Agreement.ofSecondOpinions(labels.path, data, runSeed));
         }
         out.flush();
         return 0;

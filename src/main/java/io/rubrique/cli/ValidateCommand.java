@@ -7,6 +7,7 @@ import io.rubrique.data.LabelStats;
 import io.rubrique.data.LabelReader;
 import io.rubrique.data.LabelValidator;
 import io.rubrique.data.PoolReader;
+import io.rubrique.data.SecondOpinions;
 import io.rubrique.data.TopicSet;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -67,10 +68,15 @@ public final class ValidateCommand implements Callable<Integer> {
         // The inbox is a pool of items to label, not labels: its records are checked as a pool (the same field
         // rules, ids unique within the pool), and an item labelled since it was ingested is not its duplicate.
         List<Path> pools = files.stream().filter(ValidateCommand::isPool).toList();
-        List<Path> labelFiles = files.stream().filter(f -> !isPool(f)).toList();
+        List<Path> labelFiles = files.stream().filter(f -> !isPool(f) && !SecondOpinions.isSecondOpinions(f))
+                .toList();
         LabelValidator.Result r = new LabelValidator(topics, false).validate(labelFiles);
         PoolReader.Checked pool = PoolReader.check(pools);
         List<LabelProblem> problems = new ArrayList<>(r.problems());
+        // second opinions (label --overlap) are checked like labels, against the items they give an opinion on
+        for (Path f : files.stream().filter(SecondOpinions::isSecondOpinions).toList()) {
+            problems.addAll(SecondOpinions.problems(f, topics, r.labelled()));
+        }
         problems.addAll(pool.problems());
         problems.stream().map(LabelProblem::toString).forEach(err::println);
         LabelStats stats = LabelStats.of(topics, r.labelled());

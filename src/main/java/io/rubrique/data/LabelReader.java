@@ -40,7 +40,7 @@ public final class LabelReader {
 
     /**
      * The label files a path stands for: the file itself, or a directory's labelled {@code *.jsonl} (not the
-     * inbox, not hidden files, regular files only: a FIFO or device named {@code *.jsonl} is never opened) by name.
+     * inbox, not the {@link SecondOpinions} file, not hidden files, regular files only: a FIFO or device named {@code *.jsonl} is never opened) by name.
      */
     public static List<Path> labelFiles(Path fileOrDir) throws IOException {
         if (!Files.isDirectory(fileOrDir)) {
@@ -50,6 +50,7 @@ public final class LabelReader {
         try (Stream<Path> s = Files.list(fileOrDir)) {
             return s.filter(p -> p.getFileName().toString().endsWith(".jsonl"))
                     .filter(p -> !p.getFileName().toString().startsWith("inbox"))
+                    .filter(p -> !SecondOpinions.isSecondOpinions(p))
                     .filter(p -> !p.getFileName().toString().startsWith("."))
                     .filter(p -> Files.isRegularFile(p))
                     .sorted()

@@ -65,10 +65,13 @@ public final class EvaluationRun {
      * @param finalModel   a model already trained on all the data, used for the test set instead of retraining
      * @param writer       writes the run folder
      * @param clock        gives the start and finish times (and so the run id)
+     * @param agreement    the labellers' agreement to report beside F1 (from second opinions), if any
      */
     public record Options(int curveRepeats, int threads, BiFunction<String, Integer, Progress> progress,
-            Optional<TrainedModel> finalModel, RunWriter writer, Clock clock) {
+            Optional<TrainedModel> finalModel, RunWriter writer, Clock clock,
+            Optional<RunReport.LabellerAgreement> agreement) {
         public Options {
+            Objects.requireNonNull(agreement, "agreement");
             Objects.requireNonNull(progress, "progress");
             Objects.requireNonNull(finalModel, "finalModel");
             Objects.requireNonNull(writer, "writer");
@@ -78,31 +81,36 @@ public final class EvaluationRun {
         /** 3 curve repeats, one thread per core, progress on stderr, standard renderers, system clock. */
         public static Options defaults() {
             return new Options(3, Runtime.getRuntime().availableProcessors(), Progress::forStderr, Optional.empty(),
-                    RunWriter.standard(), Clock.systemUTC());
+                    RunWriter.standard(), Clock.systemUTC(), Optional.empty());
         }
 
         public Options withCurveRepeats(int n) {
-            return new Options(n, threads, progress, finalModel, writer, clock);
+            return new Options(n, threads, progress, finalModel, writer, clock, agreement);
         }
 
         public Options withThreads(int n) {
-            return new Options(curveRepeats, n, progress, finalModel, writer, clock);
+            return new Options(curveRepeats, n, progress, finalModel, writer, clock, agreement);
         }
 
         public Options withProgress(BiFunction<String, Integer, Progress> p) {
-            return new Options(curveRepeats, threads, p, finalModel, writer, clock);
+            return new Options(curveRepeats, threads, p, finalModel, writer, clock, agreement);
         }
 
         public Options withFinalModel(TrainedModel m) {
-            return new Options(curveRepeats, threads, progress, Optional.of(m), writer, clock);
+            return new Options(curveRepeats, threads, progress, Optional.of(m), writer, clock, agreement);
         }
 
         public Options withWriter(RunWriter w) {
-            return new Options(curveRepeats, threads, progress, finalModel, w, clock);
+            return new Options(curveRepeats, threads, progress, finalModel, w, clock, agreement);
+        }
+
+        /** Reports {@code a} (if present) beside F1, with each topic's model F1 and ceiling verdict filled in. */
+        public Options withAgreement(Optional<RunReport.LabellerAgreement> a) {
+            return new Options(curveRepeats, threads, progress, finalModel, writer, clock, a);
         }
 
         public Options withClock(Clock c) {
-            return new Options(curveRepeats, threads, progress, finalModel, writer, c);
+            return new Options(curveRepeats, threads, progress, finalModel, writer, c, agreement);
         }
     }
 
@@ -186,13 +194,15 @@ public final class EvaluationRun {
                 "out-of-fold predictions of every repeat, one line per item and repeat", options.threads(),
                 items.stream().map(LabelledItem::id).toList(), plan.assignment());
         String runId = RunWriter.freeId(runsDir, RunWriter.baseId(started, used.name()));
+        RunReport.MetricsSummary metrics = Summaries.metrics(topics, perRepeat, resampled, support);
         RunReport report = RunReport.builder()
                 .runId(runId).startedAt(started.toString()).finishedAt(options.clock().instant().toString())
                 .kind(kind).config(used).topics(topics).data(data.data()).unlabelled(data.unlabelledData())
                 .protocol(protocol)
                 .intervals(new RunReport.Intervals(Bootstrap.METHOD, bootstrap.resamples(), bootstrapSeed,
                         Bootstrap.MEANING))
-                .metrics(Summaries.metrics(topics, perRepeat, resampled, support))
+                .metrics(metrics)
+                .agreement(options.agreement().map(a -> a.withModel(metrics)).orElse(null))
                 .reliability(Summaries.reliability(topics, pooled))
                 .perFold(Summaries.perFold(topics, results, pooled))
                 .learningCurve(curve)

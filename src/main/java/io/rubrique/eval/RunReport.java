@@ -17,6 +17,8 @@ import java.util.Map;
  * @param test       held-out test-set results, or null when no test file was given
  * @param unlabelled the unlabelled items the trainer learnt from (path, count, SHA-256, method), or null
  * @param model      the provenance of the model trained on all the data (train runs), or null
+ * @param agreement  how far two labellers agree per topic, beside the model's F1, when the label set has second
+ *                   opinions; null otherwise
  * @param extra      whatever the caller added
  */
 public record RunReport(
@@ -31,6 +33,7 @@ public record RunReport(
         Protocol protocol,
         Intervals intervals,
         MetricsSummary metrics,
+        LabellerAgreement agreement,
         Map<String, List<Metrics.ReliabilityBin>> reliability,
         List<FoldMetrics> perFold,
         LearningCurve learningCurve,
@@ -72,6 +75,88 @@ public record RunReport(
     /** One topic's metrics; {@code support} is its number of gold positives in the data. */
     public record TopicSummary(Estimate precision, Estimate recall, Estimate f1, Estimate rocAuc, Estimate prAuc,
             Estimate brier, Estimate ece, long support, ConfusionMean confusion) {
+    }
+
+    /**
+     * Agreement between labellers on the items a second labeller also labelled ({@code label --overlap}): per topic
+     * Cohen's kappa and the labellers' F1 with each other, each with a 95% bootstrap interval over those items,
+     * beside the model's cross-validated F1, and where that F1 stands against the agreement ceiling.
+     *
+     * @param first  who gave the first opinions
+     * @param second who gave the second opinions
+     * @param notes  one sentence per topic at the ceiling
+     */
+    public record LabellerAgreement(List<String> first, List<String> second, int items, String method,
+            Map<String, TopicAgreement> perTopic, List<String> notes) {
+        /**
+         * A labellers' F1 interval wider than this cannot place a ceiling (10 items with two opinions give about
+         * 0.5): a model F1 inside it is "can't tell", not "at the ceiling".
+         */
+        public static final double WIDE = 0.3;
+
+        /**
+         * The ceiling rule: a model's F1 below the lower bound of the labellers' F1 interval is below what they
+         * agree on; at or above it, it is at the ceiling (more labels of the same quality cannot be expected to lift
+         * it much) when the interval is informative (at most {@link #WIDE} wide), else one cannot tell yet.
+         */
+        public static Ceiling ceiling(List<Double> labellersF1Ci95, double modelF1) {
+            if (labellersF1Ci95 == null || Double.isNaN(modelF1)) {
+                return Ceiling.CANT_TELL;
+            }
+            if (modelF1 < labellersF1Ci95.get(0)) {
+                return Ceiling.BELOW;
+            }
+            return labellersF1Ci95.get(1) - labellersF1Ci95.get(0) > WIDE ? Ceiling.CANT_TELL : Ceiling.AT;
+        }
+
+        /** The same agreement with each topic's model F1 from {@code metrics} and the ceiling verdicts. */
+        public LabellerAgreement withModel(MetricsSummary metrics) {
+            Map<String, TopicAgreement> per = new java.util.LinkedHashMap<>();
+            List<String> at = new java.util.ArrayList<>();
+            perTopic.forEach((topic, a) -> {
+                TopicSummary s = metrics.perTopic().get(topic);
+                Double f1 = s == null || s.f1() == null ? null : s.f1().mean();
+                Ceiling ceiling = f1 == null ? Ceiling.CANT_TELL : ceiling(a.f1Ci95(), f1);
+                per.put(topic, new TopicAgreement(a.items(), a.kappa(), a.kappaCi95(), a.f1(), a.f1Ci95(), f1,
+                        ceiling));
+                if (ceiling == Ceiling.AT) {
+                    at.add(String.format(java.util.Locale.ROOT, "%s: F1 %.3f is at the labellers' agreement ceiling "
+                            + "(their F1 with each other %.3f [%.3f, %.3f] on %d items); clearer guidelines, not more "
+                            + "labels, would lift it", topic, f1, a.f1(), a.f1Ci95().get(0), a.f1Ci95().get(1),
+                            a.items()));
+                }
+            });
+            return new LabellerAgreement(first, second, items, method, per, at);
+        }
+    }
+
+    /**
+     * One topic's agreement: Cohen's kappa (null when undefined: no variation) and the labellers' F1 with each
+     * other, with 95% intervals; the model's cross-validated F1 (mean over repeats) and where it stands against them.
+     */
+    public record TopicAgreement(int items, Double kappa, List<Double> kappaCi95, double f1, List<Double> f1Ci95,
+            Double modelF1, Ceiling ceiling) {
+    }
+
+    /** Where a model's F1 stands against the labellers' agreement ({@link LabellerAgreement#ceiling}). */
+    public enum Ceiling {
+        /** At or above the lower bound of an informative labellers' F1 interval. */
+        AT("at"),
+        /** Below the lower bound of the labellers' F1 interval. */
+        BELOW("below"),
+        /** Not below, but the interval is too wide (too few items with two opinions), or undefined. */
+        CANT_TELL("cant_tell");
+
+        private final String id;
+
+        Ceiling(String id) {
+            this.id = id;
+        }
+
+        @com.fasterxml.jackson.annotation.JsonValue
+        public String id() {
+            return id;
+        }
     }
 
     /** Confusion counts averaged over repeats (each repeat scores every item once). */
@@ -162,6 +247,7 @@ public record RunReport(
         private Protocol protocol;
         private Intervals intervals;
         private MetricsSummary metrics;
+        private LabellerAgreement agreement;
         private Map<String, List<Metrics.ReliabilityBin>> reliability;
         private List<FoldMetrics> perFold;
         private LearningCurve learningCurve;
@@ -233,6 +319,11 @@ public record RunReport(
             return this;
         }
 
+        public Builder agreement(LabellerAgreement value) {
+            this.agreement = value;
+            return this;
+        }
+
         public Builder reliability(Map<String, List<Metrics.ReliabilityBin>> value) {
             this.reliability = value;
             return this;
@@ -295,7 +386,7 @@ public record RunReport(
 
         public RunReport build() {
             return new RunReport(runId, startedAt, finishedAt, kind, config, topics, data, unlabelled, protocol, intervals,
-                    metrics, reliability, perFold, learningCurve, thresholds, prCurves, errors, test, model,
+                    metrics, agreement, reliability, perFold, learningCurve, thresholds, prCurves, errors, test, model,
                     timings, versions, codeRevision, extra);
         }
     }

@@ -67,10 +67,30 @@ public final class LabelServer implements AutoCloseable {
                 .route(HandlerType.POST, "/api/skip", this::skip)
                 .route(HandlerType.POST, "/api/undo", this::undo)
                 .route(HandlerType.POST, "/api/retrain", this::startRetrain)
+                .route(HandlerType.POST, "/api/opinion", this::saveOpinion)
+                .route(HandlerType.GET, "/api/recheck", this::recheckItem)
+                .route(HandlerType.POST, "/api/recheck", this::recheck)
+                .route(HandlerType.POST, "/api/recheck/skip", ctx -> {
+                    session.skipRecheck(text(body(ctx), "id"));
+                    json(ctx, 200, Map.of("progress", session.progress()));
+                })
+                .route(HandlerType.GET, "/api/review", this::reviewItem)
+                .route(HandlerType.POST, "/api/adjudicate", this::adjudicate)
+                .route(HandlerType.POST, "/api/review/skip", ctx -> {
+                    session.skipReview(text(body(ctx), "id"));
+                    json(ctx, 200, Map.of("progress", session.progress()));
+                })
                 .route(HandlerType.GET, "/api/retrain", ctx -> json(ctx, 200, retrain.status()))
                 .exception(Failure.class, (e, ctx) -> HttpLayer.error(ctx, e.status, e.code, e.getMessage(),
                         List.of()))
+                .exception(io.rubrique.data.LabelException.class, (e, ctx) -> HttpLayer.error(ctx, 422,
+                        "invalid_label_files", e.getMessage(), List.of()))
                 .build();
+    }
+
+    /** The suspects of a {@code rubrique recheck --out} file, for the Recheck queue; fails naming file:line: field. */
+    public static List<io.rubrique.trust.Recheck.Suspect> readRecheck(java.nio.file.Path file) throws IOException {
+        return RecheckFile.read(file);
     }
 
     /** Binds and starts serving; see {@link HttpLayer#start()}. */
@@ -141,6 +161,12 @@ public final class LabelServer implements AutoCloseable {
         item.put("source", next.item().source());
         item.put("title", next.item().title());
         item.put("text", next.item().text());
+        if (next.item().date() != null) {
+            item.put("date", next.item().date().toString());
+        }
+        if (next.secondOpinionOf() != null) {
+            o.put("second_opinion_of", next.secondOpinionOf());
+        }
         ObjectNode reason = o.putObject("reason");
         reason.put("kind", next.pick().reason().kind());
         if (next.pick().reason().topic() != null) {
@@ -171,9 +197,13 @@ public final class LabelServer implements AutoCloseable {
         return out;
     }
 
-    private void save(Context ctx) throws IOException {
-        JsonNode body = body(ctx);
-        String id = text(body, "id");
+    /** A write that records topics for an item: the session's save, second opinion, recheck or adjudication. */
+    private interface TopicsWrite {
+        String write(String id, List<String> topics) throws IOException, LabelStore.Refused;
+    }
+
+    /** The {@code topics} array of a request, each once, in the order given. */
+    private static List<String> topics(JsonNode body) {
         JsonNode topics = body.get("topics");
         if (topics == null || !topics.isArray()) {
             throw new Failure(422, "invalid_field", "topics: must be an array of topic ids");
@@ -188,6 +218,101 @@ public final class LabelServer implements AutoCloseable {
                 chosen.add(t.asText());
             }
         }
+        return chosen;
+    }
+
+    /** Runs a write of topics and answers {@code {"saved": record, "progress"}}; refusals are 409 or 422. */
+    private void writeTopics(Context ctx, TopicsWrite w) throws IOException {
+        JsonNode body = body(ctx);
+        String id = text(body, "id");
+        List<String> chosen = topics(body);
+        try {
+            String line = w.write(id, chosen);
+            ObjectNode o = mapper.createObjectNode();
+            o.set("saved", mapper.readTree(line));
+            o.set("progress", mapper.valueToTree(session.progress()));
+            json(ctx, 200, o);
+        } catch (LabelStore.Refused e) {
+            throw new Failure(e.duplicate() ? 409 : 422, e.duplicate() ? "already_labelled" : "invalid_record",
+                    e.getMessage());
+        }
+    }
+
+    private void saveOpinion(Context ctx) throws IOException {
+        writeTopics(ctx, session::saveOpinion);
+    }
+
+    private void recheck(Context ctx) throws IOException {
+        writeTopics(ctx, session::recheck);
+    }
+
+    private void adjudicate(Context ctx) throws IOException {
+        writeTopics(ctx, session::adjudicate);
+    }
+
+    /** The next item of the Recheck queue: the item, its label now, who gave it, and each suspect topic's reason. */
+    private void recheckItem(Context ctx) throws IOException {
+        Optional<LabelSession.RecheckItem> r = session.nextRecheck();
+        ObjectNode o = mapper.createObjectNode();
+        o.set("progress", mapper.valueToTree(session.progress()));
+        if (r.isEmpty()) {
+            o.putNull("item");
+            json(ctx, 200, o);
+            return;
+        }
+        io.rubrique.data.LabelledItem i = r.get().item();
+        ObjectNode item = itemNode(o, i);
+        item.set("topics", mapper.valueToTree(i.topics()));
+        item.put("labelled_by", r.get().labelledBy());
+        ArrayNode suspects = o.putArray("suspects");
+        for (io.rubrique.trust.Recheck.Suspect x : r.get().suspects()) {
+            ObjectNode n = suspects.addObject();
+            n.put("topic", x.topic());
+            n.put("given", x.given());
+            n.put("score", x.score());
+            n.put("reason", x.reason());
+        }
+        o.put("left", r.get().left());
+        json(ctx, 200, o);
+    }
+
+    /** The next disagreement of the Review queue: the item and both opinions, side by side. */
+    private void reviewItem(Context ctx) throws IOException {
+        Optional<LabelSession.ReviewItem> r = session.nextReview();
+        ObjectNode o = mapper.createObjectNode();
+        o.set("progress", mapper.valueToTree(session.progress()));
+        if (r.isEmpty()) {
+            o.putNull("item");
+            json(ctx, 200, o);
+            return;
+        }
+        io.rubrique.data.SecondOpinions.Pair p = r.get().pair();
+        itemNode(o, p.item());
+        ArrayNode opinions = o.putArray("opinions");
+        for (io.rubrique.data.SecondOpinions.Opinion op : List.of(p.first(), p.second())) {
+            ObjectNode n = opinions.addObject();
+            n.put("by", op.by());
+            n.set("topics", mapper.valueToTree(op.topics()));
+            n.put("at", op.at());
+        }
+        o.put("left", r.get().left());
+        json(ctx, 200, o);
+    }
+
+    private static ObjectNode itemNode(ObjectNode o, io.rubrique.data.LabelledItem i) {
+        ObjectNode item = o.putObject("item");
+        item.put("id", i.id());
+        item.put("kind", i.kind().id());
+        item.put("source", i.source());
+        item.put("title", i.title());
+        item.put("text", i.text());
+        return item;
+    }
+
+    private void save(Context ctx) throws IOException {
+        JsonNode body = body(ctx);
+        String id = text(body, "id");
+        List<String> chosen = topics(body);
         long t0 = System.nanoTime();
         try {
             String line = session.save(id, chosen);

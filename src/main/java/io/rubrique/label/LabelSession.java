@@ -8,16 +8,19 @@ import io.rubrique.active.Suggestions;
 import io.rubrique.data.Candidate;
 import io.rubrique.data.LabelledItem;
 import io.rubrique.data.PerTopic;
+import io.rubrique.data.SecondOpinions;
 import io.rubrique.data.Snippet;
 import io.rubrique.data.TextKey;
 import io.rubrique.data.TopicSet;
 import io.rubrique.model.ScoringModel;
 import io.rubrique.model.Tagging;
+import io.rubrique.trust.Recheck;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,8 +31,10 @@ import java.util.Set;
 /**
  * One labeller's session on the labelling page: the queue of suggested items (a batch ranked by the selection
  * strategy with the current model, ranked again when it runs out or the model changes), what was saved in this
- * session (the undo stack), what was skipped, and the counts shown on the page. Synchronized: the page's requests
- * (and a second tab) may arrive on several threads.
+ * session (the undo stack), what was skipped, and the counts shown on the page. With {@link Trust}, also the
+ * second opinions this labeller is asked for ({@code --overlap}, before pool items), the Recheck queue (a
+ * {@code rubrique recheck} output) and the Review queue (items whose two opinions differ). Synchronized: the page's
+ * requests (and a second tab) may arrive on several threads.
  */
 public final class LabelSession {
     /** Items ranked per batch. */
@@ -47,12 +52,45 @@ public final class LabelSession {
     private List<? extends ScoringModel> committee = List.of();
     private final Deque<Pick> queue = new ArrayDeque<>();
     private final Set<String> skipped = new HashSet<>();
-    private final Deque<String> saved = new ArrayDeque<>();
+    private final Deque<Saved> saved = new ArrayDeque<>();
     private final Map<String, Pick> shown = new LinkedHashMap<>();
+    private final Trust trust;
+    private final LabelStore opinions;
+    private final Set<String> recheckSkipped = new HashSet<>();
+    private final Set<String> reviewSkipped = new HashSet<>();
+    private final Map<String, Double> margins = new HashMap<>();
     private long round;
+
+    /**
+     * The trust features of a session: the share of other labellers' items to give a second opinion on (0 for
+     * none) and the seed that orders them, and the Recheck queue (empty for none).
+     */
+    public record Trust(double overlap, long seed, List<Recheck.Suspect> recheck) {
+        public Trust {
+            if (!(overlap >= 0 && overlap <= 1)) {
+                throw new IllegalArgumentException("overlap: must be a share between 0 and 1, was " + overlap);
+            }
+            recheck = List.copyOf(recheck);
+        }
+
+        public static Trust none() {
+            return new Trust(0, 42, List.of());
+        }
+    }
+
+    /** A save of this session, for undo: the item and the store it went to (labels or second opinions). */
+    private record Saved(String id, LabelStore store) {
+    }
 
     public LabelSession(TopicSet topics, List<Candidate> pool, LabelStore store, String labeller, Strategy strategy,
             ScoringModel model, String modelSha, Clock clock) {
+        this(topics, pool, store, labeller, strategy, model, modelSha, clock, Trust.none());
+    }
+
+    public LabelSession(TopicSet topics, List<Candidate> pool, LabelStore store, String labeller, Strategy strategy,
+            ScoringModel model, String modelSha, Clock clock, Trust trust) {
+        this.trust = trust;
+        this.opinions = LabelStore.secondOpinions(store.labelSet(), topics);
         this.topics = topics;
         this.pool = List.copyOf(pool);
         this.pool.forEach(c -> byId.putIfAbsent(c.id(), c));
@@ -83,6 +121,10 @@ public final class LabelSession {
     /** The item to show next, with the model's suggestion, or empty when the pool is exhausted. */
     public synchronized Optional<Next> next() throws IOException {
         List<LabelledItem> labelled = store.readAll();
+        Optional<Next> opinion = nextOpinion(labelled);
+        if (opinion.isPresent()) {
+            return opinion;
+        }
         Set<String> done = keys(labelled);
         while (true) {
             while (!queue.isEmpty()) {
@@ -93,7 +135,8 @@ public final class LabelSession {
                 }
                 shown.put(p.item().id(), p);
                 return Optional.of(new Next(byId.get(p.item().id()), p, model == null ? null
-                        : model.tag(p.item().title(), p.item().text()), model == null ? null : model.thresholds()));
+                        : model.tag(p.item().title(), p.item().text()), model == null ? null : model.thresholds(),
+                        null));
             }
             if (!refill(labelled, done)) {
                 return Optional.empty();
@@ -101,8 +144,65 @@ public final class LabelSession {
         }
     }
 
-    /** What the page shows for one item: the record, why it was chosen, and the model's tagging if any. */
-    public record Next(Candidate item, Pick pick, Tagging suggestion, PerTopic<Double> thresholds) {
+    /**
+     * What the page shows for one item: the record, why it was chosen, and the model's tagging if any;
+     * {@code secondOpinionOf} names the first labeller when the item is asked for a second opinion (then nothing
+     * is suggested: the first label and the model's are hidden, so that the two opinions stay independent).
+     */
+    public record Next(Candidate item, Pick pick, Tagging suggestion, PerTopic<Double> thresholds,
+            String secondOpinionOf) {
+    }
+
+    /** The next item this labeller is asked a second opinion on ({@link OverlapPlan}), if any. */
+    private Optional<Next> nextOpinion(List<LabelledItem> labelled) throws IOException {
+        if (trust.overlap() <= 0) {
+            return Optional.empty();
+        }
+        Map<String, LabelStore.Stored> records = store.records();
+        Map<String, String> by = new HashMap<>();
+        records.forEach((id, r) -> {
+            if (r.json().path("provenance").path("labelled_by").isTextual()) {
+                by.put(id, r.json().path("provenance").path("labelled_by").asText());
+            }
+        });
+        Set<String> withSecond = new HashSet<>(opinions.records().keySet());
+        List<String> ask = OverlapPlan.toAsk(labelled, by, withSecond, labeller, trust.overlap(), trust.seed(),
+                model == null ? null : this::margin);
+        Map<String, LabelledItem> items = new HashMap<>();
+        labelled.forEach(i -> items.put(i.id(), i));
+        for (String id : ask) {
+            if (skipped.contains(id)) {
+                continue;
+            }
+            LabelledItem i = items.get(id);
+            Candidate c = candidate(i, records.get(id));
+            String first = by.getOrDefault(id, "an earlier labeller");
+            Pick p = new Pick(0, new Snippet(c.id(), c.title(), c.text()), 0, new io.rubrique.active.Reason(
+                    "second-opinion", null, null, null, String.format(java.util.Locale.ROOT, "a second opinion on an "
+                    + "item %s labelled (overlap %.0f%%, most uncertain first); that label is hidden so that it "
+                    + "cannot sway yours", first, trust.overlap() * 100)));
+            return Optional.of(new Next(c, p, null, null, first));
+        }
+        return Optional.empty();
+    }
+
+    /** The model's smallest distance of a score to its topic's threshold for an item (cached per model). */
+    private double margin(LabelledItem i) {
+        return margins.computeIfAbsent(i.id(), k -> {
+            Tagging t = model.tag(i.title(), i.text());
+            double m = Double.MAX_VALUE;
+            for (String topic : topics.ids()) {
+                m = Math.min(m, Math.abs(t.score(topic) - model.thresholds().get(topic)));
+            }
+            return m;
+        });
+    }
+
+    /** A labelled item as a pool record, with the date its record carries. */
+    private static Candidate candidate(LabelledItem i, LabelStore.Stored stored) {
+        java.time.LocalDate date = stored == null ? null
+                : io.rubrique.data.ItemDate.parse(stored.json().path("date").asText(null)).orElse(null);
+        return new Candidate(i.id(), i.kind(), i.source(), i.title(), i.text(), date);
     }
 
     private boolean refill(List<LabelledItem> labelled, Set<String> done) {
@@ -137,14 +237,9 @@ public final class LabelSession {
         if (item == null) {
             throw new LabelStore.Refused("id: '" + id + "' is not an item of the pool", false);
         }
-        for (String t : chosen) {
-            if (!topics.contains(t)) {
-                throw new LabelStore.Refused("topics: unknown topic '" + t + "' (known: " + topics.allowedIds() + ")",
-                        false);
-            }
-        }
+        checkTopics(chosen);
         Map<String, Object> provenance = new LinkedHashMap<>();
-        provenance.put("labelled_at", clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        provenance.put("labelled_at", now());
         provenance.put("labelled_by", labeller);
         Pick pick = shown.get(id);
         if (pick != null) {
@@ -168,14 +263,151 @@ public final class LabelSession {
         }
         String line = store.record(item, chosen, provenance);
         store.append(line);
-        saved.push(id);
+        saved.push(new Saved(id, store));
         queue.removeIf(p -> p.item().id().equals(id));
         return line;
     }
 
+    /**
+     * Saves this labeller's second opinion on a labelled item to the second-opinion file, with who, when, whose
+     * label it is a second opinion on and the overlap; refused for an item not labelled, labelled by this labeller,
+     * or already given a second opinion.
+     */
+    public synchronized String saveOpinion(String id, List<String> chosen) throws IOException, LabelStore.Refused {
+        checkTopics(chosen);
+        LabelStore.Stored rec = store.records().get(id);
+        LabelledItem item = store.readAll().stream().filter(i -> i.id().equals(id)).findFirst().orElse(null);
+        if (rec == null || item == null) {
+            throw new LabelStore.Refused("id: '" + id + "' is not labelled in the set: a second opinion needs a "
+                    + "first label", false);
+        }
+        String first = rec.json().path("provenance").path("labelled_by").asText(null);
+        if (labeller.equals(first)) {
+            throw new LabelStore.Refused("id: '" + id + "' was labelled by " + labeller + ": a second opinion must "
+                    + "come from another labeller", false);
+        }
+        Map<String, Object> provenance = new LinkedHashMap<>();
+        provenance.put("labelled_at", now());
+        provenance.put("labelled_by", labeller);
+        provenance.put("second_opinion_of", first);
+        provenance.put("overlap", trust.overlap());
+        String line = opinions.record(candidate(item, rec), chosen, provenance);
+        opinions.append(line);
+        saved.push(new Saved(id, opinions));
+        return line;
+    }
+
+    private String now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    }
+
+    private void checkTopics(List<String> chosen) throws LabelStore.Refused {
+        for (String t : chosen) {
+            if (!topics.contains(t)) {
+                throw new LabelStore.Refused("topics: unknown topic '" + t + "' (known: " + topics.allowedIds() + ")",
+                        false);
+            }
+        }
+    }
+
+    /** An item of the Recheck queue: the label as it stands, who gave it, the suspect topics and why, how many left. */
+    public record RecheckItem(LabelledItem item, String labelledBy, List<Recheck.Suspect> suspects, int left) {
+    }
+
+    /**
+     * The first item of the Recheck queue (recheck's order, by item) still labelled in the set, not rechecked yet
+     * (its provenance has no {@code rechecked_at}) and not skipped in this session; empty when none is left.
+     */
+    public synchronized Optional<RecheckItem> nextRecheck() throws IOException {
+        List<String> open = openRechecks();
+        if (open.isEmpty()) {
+            return Optional.empty();
+        }
+        String id = open.get(0);
+        LabelledItem item = store.readAll().stream().filter(i -> i.id().equals(id)).findFirst().orElseThrow();
+        String by = store.records().get(id).json().path("provenance").path("labelled_by").asText("");
+        return Optional.of(new RecheckItem(item, by, trust.recheck().stream().filter(x -> x.id().equals(id))
+                .toList(), open.size()));
+    }
+
+    private List<String> openRechecks() throws IOException {
+        if (trust.recheck().isEmpty()) {
+            return List.of();
+        }
+        Map<String, LabelStore.Stored> records = store.records();
+        Set<String> labelledIds = new HashSet<>();
+        store.readAll().forEach(i -> labelledIds.add(i.id()));
+        List<String> open = new ArrayList<>();
+        for (Recheck.Suspect x : trust.recheck()) {
+            if (!open.contains(x.id()) && labelledIds.contains(x.id()) && !recheckSkipped.contains(x.id())
+                    && !RecordChanges.rechecked(records.get(x.id()).json())) {
+                open.add(x.id());
+            }
+        }
+        return open;
+    }
+
+    /**
+     * Records the recheck of an item of the queue: its record is replaced (atomically, under the set's lock) by one
+     * with {@code chosen} and the recheck's provenance ({@link RecordChanges#recheck}); the same topics record that
+     * it was checked and kept.
+     */
+    public synchronized String recheck(String id, List<String> chosen) throws IOException, LabelStore.Refused {
+        checkTopics(chosen);
+        List<Recheck.Suspect> why = trust.recheck().stream().filter(x -> x.id().equals(id)).toList();
+        if (why.isEmpty()) {
+            throw new LabelStore.Refused("id: '" + id + "' is not in the Recheck queue", false);
+        }
+        return store.replace(id, RecordChanges.recheck(topics, chosen, labeller, clock.instant().truncatedTo(
+                java.time.temporal.ChronoUnit.SECONDS), why.get(0).reason()));
+    }
+
+    /** Leaves an item of the Recheck queue for later (this session only). */
+    public synchronized void skipRecheck(String id) {
+        recheckSkipped.add(id);
+    }
+
+    /** An item of the Review queue: both opinions, and how many disagreements are left to adjudicate. */
+    public record ReviewItem(SecondOpinions.Pair pair, int left) {
+    }
+
+    /** The first disagreement between two opinions not adjudicated yet nor skipped in this session, if any. */
+    public synchronized Optional<ReviewItem> nextReview() throws IOException {
+        List<SecondOpinions.Pair> open = openReviews();
+        return open.isEmpty() ? Optional.empty() : Optional.of(new ReviewItem(open.get(0), open.size()));
+    }
+
+    private List<SecondOpinions.Pair> openReviews() throws IOException {
+        return SecondOpinions.pairs(store.labelSet(), store.set()).stream()
+                .filter(p -> p.disagree() && !p.adjudicated() && !reviewSkipped.contains(p.item().id())).toList();
+    }
+
+    /**
+     * Records the adjudicated label of a disagreement: the label record is replaced (atomically, under the set's
+     * lock) by one with {@code chosen}, and its provenance keeps both opinions ({@link RecordChanges#adjudicate}).
+     */
+    public synchronized String adjudicate(String id, List<String> chosen) throws IOException, LabelStore.Refused {
+        checkTopics(chosen);
+        SecondOpinions.Pair pair = SecondOpinions.pairs(store.labelSet(), store.set()).stream()
+                .filter(p -> p.item().id().equals(id) && p.disagree() && !p.adjudicated()).findFirst()
+                .orElseThrow(() -> new LabelStore.Refused("id: '" + id + "' has no disagreement left to adjudicate",
+                        false));
+        return store.replace(id, RecordChanges.adjudicate(topics, pair, chosen, labeller, clock.instant()
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+    }
+
+    /** Leaves a disagreement for later (this session only). */
+    public synchronized void skipReview(String id) {
+        reviewSkipped.add(id);
+    }
+
     /** Skips an item of the pool for this session; false (and nothing recorded) when the id is not in the pool. */
-    public synchronized boolean skip(String id) {
+    public synchronized boolean skip(String id) throws IOException {
         if (!byId.containsKey(id)) {
+            if (trust.overlap() > 0 && store.records().containsKey(id)) {
+                skipped.add(id); // a second opinion left for later
+                return true;
+            }
             return false;
         }
         skipped.add(id);
@@ -189,9 +421,13 @@ public final class LabelSession {
      */
     public synchronized Optional<String> undo() throws IOException {
         while (!saved.isEmpty()) {
-            String id = saved.peek();
-            boolean removed = store.remove(id);
+            Saved last = saved.peek();
+            String id = last.id();
+            boolean removed = last.store().remove(id);
             saved.pop();
+            if (removed && last.store() == opinions) {
+                return Optional.of(id); // asked again: the plan still wants it
+            }
             if (removed) {
                 Pick p = shown.get(id);
                 Candidate c = byId.get(id);
@@ -209,6 +445,7 @@ public final class LabelSession {
      */
     public synchronized void useModel(ScoringModel m, String sha) {
         model = m;
+        margins.clear();
         modelSha = sha;
         rankAgain();
     }
@@ -242,10 +479,18 @@ public final class LabelSession {
             }
         }
         PerTopic<Integer> per = PerTopic.of(topics, t -> (int) labelled.stream().filter(i -> i.has(t)).count());
-        return new Progress(saved.size(), left, queue.size(), labelled.size(), per.toMap());
+        int reviews;
+        try {
+            reviews = openReviews().size();
+        } catch (io.rubrique.data.LabelException e) {
+            reviews = 0; // the Review queue reports the file's problems
+        }
+        return new Progress(saved.size(), left, queue.size(), labelled.size(), per.toMap(), openRechecks().size(),
+                reviews);
     }
 
-    /** The counts on the page. */
-    public record Progress(int session, int leftInPool, int leftInBatch, int labelled, Map<String, Integer> perTopic) {
+    /** The counts on the page, with the items left in the Recheck and Review queues. */
+    public record Progress(int session, int leftInPool, int leftInBatch, int labelled, Map<String, Integer> perTopic,
+            int recheckLeft, int reviewLeft) {
     }
 }

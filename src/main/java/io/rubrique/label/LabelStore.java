@@ -33,6 +33,7 @@ public final class LabelStore {
 
     private final Path file;
     private final Path labelSet;
+    private final Path lockOf;
     private final TopicSet topics;
 
     /**
@@ -41,9 +42,23 @@ public final class LabelStore {
      *                 {@code file})
      */
     public LabelStore(Path file, Path labelSet, TopicSet topics) {
+        this(file, labelSet, labelSet, topics);
+    }
+
+    private LabelStore(Path file, Path labelSet, Path lockOf, TopicSet topics) {
         this.file = file;
         this.labelSet = labelSet;
+        this.lockOf = lockOf;
         this.topics = topics;
+    }
+
+    /**
+     * The store of a label set's second opinions ({@link io.rubrique.data.SecondOpinions#FILE}): its records are
+     * checked like labels and unique among themselves (one second opinion per item), under the label set's lock.
+     */
+    public static LabelStore secondOpinions(Path labels, TopicSet topics) {
+        Path so = io.rubrique.data.SecondOpinions.fileFor(labels);
+        return new LabelStore(so, so, labels, topics);
     }
 
     public Path file() {
@@ -73,9 +88,67 @@ public final class LabelStore {
         n.put("source", item.source());
         n.put("title", item.title());
         n.put("text", item.text());
+        if (item.date() != null) {
+            n.put("date", item.date().toString());
+        }
         n.set("topics", MAPPER.valueToTree(List.copyOf(topics.ordered(chosen))));
         n.set("provenance", MAPPER.valueToTree(provenance));
         return n.toString();
+    }
+
+    /** A label record as it stands in its file: where it is and its JSON object. */
+    public record Stored(Path file, int line, ObjectNode json) {
+        public String id() {
+            return json.path("id").asText();
+        }
+    }
+
+    /** Every record of the set as stored (with provenance), by id; lines that do not parse are left out. */
+    public Map<String, Stored> records() throws IOException {
+        Map<String, Stored> out = new java.util.LinkedHashMap<>();
+        for (Path f : setFiles()) {
+            List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
+            for (int i = 0; i < lines.size(); i++) {
+                JsonNode n = parse(lines.get(i));
+                if (n != null && n.path("id").isTextual()) {
+                    out.putIfAbsent(n.path("id").asText(), new Stored(f, i + 1, (ObjectNode) n));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Replaces the record with this id, wherever in the set it is, by what {@code change} makes of it (a copy), under
+     * the set's lock, through the checks of {@code validate}, atomically; the other lines stay as they are.
+     *
+     * @return the new record line
+     * @throws Refused when no record has this id, or the new record would not validate
+     */
+    public String replace(String id, java.util.function.UnaryOperator<ObjectNode> change) throws IOException, Refused {
+        try (FileLocks.Held lock = lockSet()) {
+            Stored old = records().get(id);
+            if (old == null) {
+                throw new Refused("id: '" + id + "' is not labelled in the set", false);
+            }
+            ObjectNode changed = change.apply(old.json().deepCopy());
+            String line = MAPPER.writeValueAsString(changed);
+            List<LabelledItem> others = new LabelValidator(topics, false).validate(setFiles()).labelled().stream()
+                    .filter(i -> !i.id().equals(id)).toList();
+            List<LabelProblem> problems = new LabelValidator(topics, false).check(old.file(), old.line(), line,
+                    others);
+            if (!problems.isEmpty()) {
+                throw new Refused(String.join("; ", problems.stream().map(p -> p.field() + ": " + p.message())
+                        .toList()), false);
+            }
+            Path target = AtomicFiles.throughLinks(old.file());
+            List<String> lines = new ArrayList<>(List.of(new String(Files.readAllBytes(target),
+                    StandardCharsets.UTF_8).split("\n", -1)));
+            String was = lines.get(old.line() - 1);
+            lines.set(old.line() - 1, was.endsWith("\r") ? line + "\r" : line);
+            AtomicFiles.writeString(old.file(), String.join("\n", lines));
+            return line;
+        }
     }
 
     /**
@@ -178,9 +251,21 @@ public final class LabelStore {
         return new LabelValidator(topics, false).validate(setFiles()).labelled();
     }
 
+    /** The set as {@link io.rubrique.data.LabelReader} would read it (without its digest), read fresh. */
+    public io.rubrique.data.LabelSet set() throws IOException {
+        List<Path> files = setFiles();
+        return new io.rubrique.data.LabelSet(labelSet, files, topics,
+                new LabelValidator(topics, false).validate(files).labelled(), "");
+    }
+
+    /** The file or directory of the set. */
+    public Path labelSet() {
+        return labelSet;
+    }
+
     /** The set's one lock: the directory's when the set is a directory, else the label file's. */
     private FileLocks.Held lockSet() throws IOException {
-        return Files.isDirectory(labelSet) ? FileLocks.exclusiveDirectory(labelSet) : FileLocks.exclusive(labelSet);
+        return Files.isDirectory(lockOf) ? FileLocks.exclusiveDirectory(lockOf) : FileLocks.exclusive(lockOf);
     }
 
     /** The label files of the set (never the inbox: a pool), plus the file saves go to; those that exist. */

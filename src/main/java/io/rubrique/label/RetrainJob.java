@@ -148,6 +148,8 @@ public final class RetrainJob {
                     Map.of("model_version", io.rubrique.data.DataProvenance.displayPath(saved.versionDir()),
                             "model_sha256", saved.manifest().modelSha256(), "trigger", "labelling page"),
                     EvaluationRun.Options.defaults().withCurveRepeats(0).withFinalModel(model)
+                            .withAgreement(io.rubrique.trust.Agreement.ofSecondOpinions(labels, data,
+                                    config.evaluation().seed()))
                             .withProgress((task, n) -> "cross-validation".equals(task) ? progress : Progress.silent()));
             Map<String, Object> after = figures(r.report().metrics(), data.items().size(),
                     saved.manifest().modelSha256(), r.runDir());

@@ -104,16 +104,50 @@ public final class Agreement {
     }
 
     /**
-     * A note when a model's F1 for the topic reaches what the labellers agree on: its mean at or above the
-     * lower bound of the inter-labeller F1 interval (more labels of the same quality cannot be expected to lift
-     * it much); null otherwise or when undefined.
+     * A note when a model's F1 for the topic reaches what the labellers agree on (the report's rule,
+     * {@link io.rubrique.eval.RunReport.LabellerAgreement#ceiling}); null otherwise or when undefined.
      */
     public static String ceilingNote(TopicAgreement a, double modelF1) {
-        if (a.f1Ci95() == null || Double.isNaN(modelF1) || modelF1 < a.f1Ci95().get(0)) {
+        if (io.rubrique.eval.RunReport.LabellerAgreement.ceiling(a.f1Ci95(), modelF1)
+                != io.rubrique.eval.RunReport.Ceiling.AT) {
             return null;
         }
         return String.format(java.util.Locale.ROOT, "%s: F1 %.3f is at the labellers' agreement ceiling (their F1 "
                 + "with each other %.3f [%.3f, %.3f] on %d items); clearer guidelines, not more labels, would lift it",
                 a.topic(), modelF1, a.f1(), a.f1Ci95().get(0), a.f1Ci95().get(1), a.items());
+    }
+
+    /**
+     * The agreement a run reports beside F1 when the label set has second opinions ({@code label --overlap}):
+     * first opinions (the label, or the first opinion an adjudication kept) against second opinions, on the items
+     * that have both; empty without second opinions. Fails naming file, line and field when the second-opinion
+     * file has problems.
+     */
+    public static java.util.Optional<io.rubrique.eval.RunReport.LabellerAgreement> ofSecondOpinions(
+            java.nio.file.Path labels, io.rubrique.data.LabelSet set, long seed) throws java.io.IOException {
+        List<io.rubrique.data.SecondOpinions.Pair> pairs = io.rubrique.data.SecondOpinions.pairs(labels, set);
+        if (pairs.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        List<LabelledItem> first = new ArrayList<>();
+        List<LabelledItem> second = new ArrayList<>();
+        java.util.TreeSet<String> firstBy = new java.util.TreeSet<>();
+        java.util.TreeSet<String> secondBy = new java.util.TreeSet<>();
+        for (io.rubrique.data.SecondOpinions.Pair p : pairs) {
+            LabelledItem i = p.item();
+            first.add(new LabelledItem(i.id(), i.kind(), i.source(), i.title(), i.text(), p.first().topics()));
+            second.add(new LabelledItem(i.id(), i.kind(), i.source(), i.title(), i.text(), p.second().topics()));
+            firstBy.add(p.first().by());
+            secondBy.add(p.second().by());
+        }
+        Map<String, io.rubrique.eval.RunReport.TopicAgreement> per = new LinkedHashMap<>();
+        for (TopicAgreement a : of(set.topics(), first, second, Bootstrap.RESAMPLES, seed)) {
+            per.put(a.topic(), new io.rubrique.eval.RunReport.TopicAgreement(a.items(), a.kappa(), a.kappaCi95(),
+                    a.f1(), a.f1Ci95(), null, io.rubrique.eval.RunReport.Ceiling.CANT_TELL));
+        }
+        return java.util.Optional.of(new io.rubrique.eval.RunReport.LabellerAgreement(List.copyOf(firstBy),
+                List.copyOf(secondBy), pairs.size(), "Cohen's kappa and the labellers' F1 with each other on the items "
+                + "both labelled (first opinion, before any adjudication, against second); 95% bootstrap intervals "
+                + "over those items (" + Bootstrap.METHOD + "), " + Bootstrap.RESAMPLES + " resamples, seed " + seed, per, List.of()));
     }
 }

@@ -72,6 +72,22 @@ class ValidateCommandTest {
     }
 
     @Test
+    void secondOpinionsAreCheckedLikeLabelsAndAgainstTheSetNotAsDuplicates() throws IOException {
+        Path so = labels.resolve(io.rubrique.data.SecondOpinions.FILE);
+        Files.writeString(so, """
+                {"id":"a","kind":"article","title":"A","text":"Article.","topics":["digital"]}
+                {"id":"zz","kind":"teaser","title":"Z","text":"Inconnu.","topics":[]}
+                {"id":"b","kind":"teaser","title":"B","text":"Teaser.","topics":["sport"]}
+                """);
+        assertEquals(1, run(labels.toString()));
+        String e = err.toString();
+        assertTrue(e.contains(so + ":2: id: 'zz' is not an item of the label set"), e);
+        assertTrue(e.contains(so + ":3: topics: unknown topic 'sport'"), e);
+        assertTrue(!e.contains(":1:"), "a second opinion on a labelled item is no duplicate: " + e);
+        assertTrue(out.toString().contains("2 problem(s)"), out.toString());
+    }
+
+    @Test
     void aMissingPathIsBadInputExitingOneAsInEveryCommand() {
         assertEquals(1, run(tmp.resolve("nope").toString()));
         assertTrue(err.toString().contains("nope: no such file"), err.toString());

@@ -24,10 +24,16 @@ final class LabelTestServer implements AutoCloseable {
 
     /** Serves {@code pool}, saving into {@code into}, a file of the set {@code labels}. */
     LabelTestServer(Path labels, Path into, List<Candidate> pool, Path work) throws IOException {
+        this(labels, into, pool, work, LabelSession.Trust.none());
+    }
+
+    /** The same, with second opinions asked and Recheck and Review queues as {@code trust} says. */
+    LabelTestServer(Path labels, Path into, List<Candidate> pool, Path work, LabelSession.Trust trust)
+            throws IOException {
         this.labels = labels;
         LabelStore store = new LabelStore(into, labels, LabelFixtures.topics());
         session = new LabelSession(LabelFixtures.topics(), pool, store, "test", Strategies.get("random"), null, null,
-                Clock.systemUTC());
+                Clock.systemUTC(), trust);
         ExperimentConfig cfg = ExperimentConfig.parse("{\"learner\": {\"type\": \"liblinear\"}, \"thresholds\": "
                 + "{\"inner_folds\": 2}, \"evaluation\": {\"folds\": 2, \"repeats\": 1}}", "test");
         retrain = new RetrainJob(labels, cfg, List.of(), work.resolve("models/default"), work.resolve("runs"), t -> { });

@@ -51,6 +51,9 @@ public final class HtmlReport {
         }
         table(sb, ReportTables.headlineMetrics(r));
         table(sb, ReportTables.perTopic(r));
+        if (ReportTables.agreement(r) != null) {
+            table(sb, ReportTables.agreement(r));
+        }
         sb.append("<div class=\"charts\">");
         img(sb, charts, Charts.F1, "Per-topic precision, recall and F1 with 95% CI");
         img(sb, charts, Charts.PR_CURVES, "Precision-recall curves");

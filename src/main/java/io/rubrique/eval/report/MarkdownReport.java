@@ -30,6 +30,9 @@ public final class MarkdownReport {
         table(sb, ReportTables.run(r));
         table(sb, ReportTables.headlineMetrics(r));
         table(sb, ReportTables.perTopic(r));
+        if (ReportTables.agreement(r) != null) {
+            table(sb, ReportTables.agreement(r));
+        }
         chart(sb, charts, Charts.F1, "Per-topic precision, recall and F1");
         table(sb, ReportTables.confusion(r));
         chart(sb, charts, Charts.CONFUSION, "Confusion counts");

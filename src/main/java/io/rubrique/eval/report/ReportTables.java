@@ -144,6 +144,39 @@ public final class ReportTables {
                 "PR-AUC"), rows);
     }
 
+    /**
+     * The labellers' agreement per topic beside the model's F1, or null when the run has none (no second
+     * opinions): kappa and the labellers' F1 with each other with 95% intervals, and whether F1 is at that ceiling.
+     */
+    public static Table agreement(RunReport r) {
+        RunReport.LabellerAgreement a = r.agreement();
+        if (a == null) {
+            return null;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        a.perTopic().forEach((topic, t) -> rows.add(List.of(topic, String.valueOf(t.items()),
+                t.modelF1() == null ? "–" : fmt(t.modelF1(), 3),
+                t.kappa() == null ? "n/a (no variation)" : fmt(t.kappa(), 3) + " " + interval(t.kappaCi95()),
+                t.f1Ci95() == null ? "n/a" : fmt(t.f1(), 3) + " " + interval(t.f1Ci95()),
+                switch (t.ceiling()) {
+                    case AT -> "yes";
+                    case BELOW -> "no, below";
+                    case CANT_TELL -> "can't tell (interval too wide)";
+                })));
+        String note = "On the " + a.items() + " item(s) with a second opinion (" + String.join(", ", a.first())
+                + " vs " + String.join(", ", a.second()) + "): " + a.method() + ". Model F1 is the cross-validated "
+                + "mean; a topic is at the ceiling when it reaches the lower bound of the labellers' F1 interval and that "
+                + "interval is at most " + fmt(RunReport.LabellerAgreement.WIDE, 1) + " wide (wider: more items "
+                + "need a second opinion before one can tell)."
+                + (a.notes().isEmpty() ? "" : " " + String.join(". ", a.notes()) + ".");
+        return new Table("Agreement between labellers", note, List.of("topic", "items", "model F1", "Cohen's kappa",
+                "labellers' F1", "at the ceiling?"), rows);
+    }
+
+    private static String interval(List<Double> ci) {
+        return ci == null ? "" : "[" + fmt(ci.get(0), 3) + ", " + fmt(ci.get(1), 3) + "]";
+    }
+
     public static Table calibration(RunReport r) {
         List<List<String>> rows = new ArrayList<>();
         for (Map.Entry<String, TopicSummary> e : r.metrics().perTopic().entrySet()) {
