@@ -230,7 +230,7 @@ public final class QuantifyStudy {
     private static String report(String[] args, int ran, int repeats, int selection, long firstSeed, int batch,
             double[] prevalences, List<Integer> sizes, List<Variant> variants, List<String> methods, List<String> ids,
             Results res, Map<Integer, int[]> heldOutSizes, Path seedsPath, int seedCount, Path poolPath, int poolCount,
-            Path unlabelledPath, int unlabelledCount, long wall) {
+            Path unlabelledPath, int unlabelledCount, long wall) throws java.io.IOException {
         StringBuilder md = new StringBuilder();
         md.append("## Run ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append("\n\n");
         md.append("`nice -n 19 java -cp target/rubrique.jar src/bench/study/QuantifyStudy.java")
