@@ -41,7 +41,8 @@ public final class IngestCommand implements Callable<Integer> {
 
     @Option(names = "--date", paramLabel = "DATE",
             description = "The day the pages' articles were published (ISO 8601, e.g. 2026-11-05), written as their"
-                    + " records' date; teasers link other items and stay undated.")
+                    + " records' date instead of any date the page carries (a date stamp such as 16/11/2021 10:20, or"
+                    + " a dateline with a year); teasers link other items and stay undated.")
     String date;
 
     @Override
@@ -57,15 +58,18 @@ public final class IngestCommand implements Callable<Integer> {
         try {
             PageParser parser = new PageParser();
             List<ParsedPage> parsed = new ArrayList<>();
+            int fromPage = 0;
             for (Path page : pages) {
                 ParsedPage p = parser.read(page);
+                fromPage += day == null && p.article().date() != null ? 1 : 0;
                 parsed.add(day == null ? p : p.withArticleDate(day));
             }
             CandidatePool.Outcome o = Inbox.ingest(into, knownFiles(), pool -> parsed.forEach(pool::addAll));
             out.printf("read %d page(s): %d article(s), %d teaser(s); %d duplicate(s) skipped (%d repeated across"
-                            + " pages, %d already in %s or %s); %d record(s) appended to %s%n",
+                            + " pages, %d already in %s or %s); %d record(s) appended to %s; %s%n",
                     pages.size(), o.articles(), o.teasers(), o.duplicates(), o.repeated(), o.alreadyKnown(), labels,
-                    into, o.fresh().size(), into);
+                    into, o.fresh().size(), into, day != null ? "articles dated " + day + " (--date)"
+                            : fromPage + " article(s) dated from their page");
             out.flush();
             return 0;
         } catch (IOException e) {

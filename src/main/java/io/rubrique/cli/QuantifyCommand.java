@@ -41,7 +41,8 @@ import picocli.CommandLine.Spec;
         description = {"Estimate each topic's share of a batch of items, per group, corrected for the model's errors.",
             "Reads JSON lines {\"id\", \"title\"?, \"text\", \"date\"? (ISO 8601), \"source\"?} from --in (or stdin) and "
                     + "writes {\"groups\": [{\"key\", \"items\", \"topics\": {TOPIC: {\"share\", \"ci95\", \"count\", "
-                    + "\"tagged\"}}}], \"method\", \"warnings\"}.",
+                    + "\"tagged\"}}}], \"method\", \"shifts\": [{\"group\", \"topic\", \"share\", \"training\"}], "
+                    + "\"warnings\"}.",
             "\"tagged\" is the raw number of tags; \"share\" corrects it with the error rates and held-out scores the "
                     + "model's training measured (never from this batch).",
             "A bad input line is reported with its line number and skipped, or ends the run (--strict)."})
@@ -101,9 +102,7 @@ public final class QuantifyCommand implements Callable<Integer> {
         }
         QuantResult result = quantification.run(items, by);
         if (skipped[0] > 0) {
-            List<String> w = new ArrayList<>(result.warnings());
-            w.add(skipped[0] + " bad input line(s) skipped");
-            result = new QuantResult(result.groups(), result.method(), w);
+            result = result.withWarning(skipped[0] + " bad input line(s) skipped");
         }
         String json = Json.prettyMapper().writeValueAsString(result) + "\n";
         if (out == null) {

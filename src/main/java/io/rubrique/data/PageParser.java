@@ -3,8 +3,10 @@ package io.rubrique.data;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.text.Normalizer;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -13,7 +15,8 @@ import java.util.regex.Pattern;
  *
  * <p>Page anatomy: title line, lead line, body lines, then a {@code Voir plus} line, then teasers, each an
  * optional photo caption, a title line and one or more lead lines. Every non-blank line is a paragraph (the pages
- * do not always put a blank line between paragraphs).
+ * do not always put a blank line between paragraphs). A date stamp line ({@link Dateline}) is furniture; the day it
+ * (or else a dateline with a year) names dates the article.
  */
 public final class PageParser {
     /** The marker line between the article and the teasers. */
@@ -35,7 +38,9 @@ public final class PageParser {
     private static final int MAX_CAPTION_CONTINUATION = 3;
     private static final String TITLE_JOINER = " — ";
 
-    private enum Kind { TEXT, CAPTION, NOISE }
+    private enum Kind { TEXT, CAPTION, NOISE, STAMP }
+
+    private final Dateline dateline = new Dateline();
 
     private record Line(Kind kind, String text) {
     }
@@ -56,7 +61,37 @@ public final class PageParser {
         int more = indexOfMarker(lines);
         List<Line> articleLines = classify(more < 0 ? lines : lines.subList(0, more));
         List<Line> teaserLines = more < 0 ? List.of() : classify(lines.subList(more + 1, lines.size()));
-        return new ParsedPage(source, article(source, articleLines), teasers(source, teaserLines));
+        Candidate article = article(source, articleLines);
+        Optional<LocalDate> day = published(articleLines);
+        return new ParsedPage(source, day.map(article::withDate).orElse(article), teasers(source, teaserLines));
+    }
+
+    /**
+     * The day the article part names: its earliest publication stamp, else its earliest update stamp, else the
+     * first dateline with a year; empty when the page names no full date (teasers link other items: not read).
+     */
+    private Optional<LocalDate> published(List<Line> articleLines) {
+        Optional<LocalDate> published = Optional.empty();
+        Optional<LocalDate> updated = Optional.empty();
+        Optional<LocalDate> datelined = Optional.empty();
+        for (Line l : articleLines) {
+            if (l.kind() == Kind.STAMP) {
+                Optional<LocalDate> d = dateline.stamp(l.text());
+                if (dateline.isUpdate(l.text())) {
+                    updated = earliest(updated, d);
+                } else {
+                    published = earliest(published, d);
+                }
+            } else if (l.kind() == Kind.TEXT && datelined.isEmpty()) {
+                datelined = dateline.dateline(l.text());
+            }
+        }
+        return published.isPresent() ? published : updated.isPresent() ? updated : datelined;
+    }
+
+    private static Optional<LocalDate> earliest(Optional<LocalDate> a,
+            Optional<LocalDate> b) {
+        return a.isEmpty() ? b : b.isEmpty() || a.get().isBefore(b.get()) ? a : b;
     }
 
     private static int indexOfMarker(List<String> lines) {
@@ -78,13 +113,15 @@ public final class PageParser {
         return PHOTO_CREDIT.matcher(line).find() || SOURCE_CREDIT.matcher(line).find();
     }
 
-    private static List<Line> classify(List<String> lines) {
+    private List<Line> classify(List<String> lines) {
         List<Line> out = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String s = lines.get(i);
             if (s.isEmpty() || s.equalsIgnoreCase("source") || s.equalsIgnoreCase(MORE_MARKER)
                     || IMAGE_FILE.matcher(s).matches()) {
                 out.add(new Line(Kind.NOISE, s));
+            } else if (dateline.isStamp(s)) {
+                out.add(new Line(Kind.STAMP, s));
             } else if (IMAGE_WIDGET.matcher(s).find()) {
                 out.add(new Line(Kind.CAPTION, s));
                 // the widget's caption may wrap onto the next lines, up to the one ending with the credit
@@ -142,7 +179,7 @@ public final class PageParser {
         String title = null;
         List<String> lead = new ArrayList<>();
         for (Line line : lines) {
-            if (line.kind() == Kind.NOISE) {
+            if (line.kind() == Kind.NOISE || line.kind() == Kind.STAMP) {
                 continue;
             }
             boolean startsTeaser = line.kind() == Kind.TEXT

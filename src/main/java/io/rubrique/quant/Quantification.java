@@ -52,6 +52,7 @@ public final class Quantification {
             groups.computeIfAbsent(by.key(i.date(), i.source()), k -> new ArrayList<>()).add(i);
         }
         List<String> warnings = new ArrayList<>();
+        List<QuantResult.Shift> shifts = new ArrayList<>();
         List<String> ids = topics.ids();
         List<QuantResult.Group> out = new ArrayList<>();
         for (Map.Entry<String, List<TaggedItem>> g : groups.entrySet()) {
@@ -61,7 +62,11 @@ public final class Quantification {
             Map<String, TopicShare> byTopic = new LinkedHashMap<>();
             for (int t = 0; t < ids.size(); t++) {
                 byTopic.put(ids.get(t), shares[t]);
-                shiftWarning(g.getKey(), ids.get(t), shares[t]).ifPresent(warnings::add);
+                java.util.Optional<QuantResult.Shift> shift = shift(g.getKey(), ids.get(t), shares[t]);
+                if (shift.isPresent()) {
+                    shifts.add(shift.get());
+                    warnings.add(warning(shift.get(), shares[t]));
+                }
             }
             if (members.size() < SMALL_GROUP) {
                 warnings.add(String.format(Locale.ROOT, "group %s has %d item(s): its intervals are wide",
@@ -73,7 +78,7 @@ public final class Quantification {
             warnings.add(groups.get(GroupBy.UNDATED).size() + " item(s) have no date: they form the group '"
                     + GroupBy.UNDATED + "'");
         }
-        return new QuantResult(out, quantifier.estimator().id(), warnings);
+        return new QuantResult(out, quantifier.estimator().id(), shifts, warnings);
     }
 
     private TopicShare share(List<TaggedItem> members, String topic) {
@@ -86,14 +91,17 @@ public final class Quantification {
         return quantifier.quantify(scores, tagged, references.get(topic));
     }
 
-    private java.util.Optional<String> shiftWarning(String group, String topic, TopicShare s) {
+    private java.util.Optional<QuantResult.Shift> shift(String group, String topic, TopicShare s) {
         double train = references.get(topic).trainingShare();
         if (Double.isNaN(train) || Math.abs(s.share() - train) <= SHIFT || (s.low() <= train && train <= s.high())) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(String.format(Locale.ROOT,
-                "group %s: %s is estimated at %.0f%% [%.0f%%, %.0f%%] of items, %.0f%% in training: this mix is "
-                        + "far from the one the model learnt on, so its tags here deserve less trust",
-                group, topic, 100 * s.share(), 100 * s.low(), 100 * s.high(), 100 * train));
+        return java.util.Optional.of(new QuantResult.Shift(group, topic, s.share(), Math.round(train * 1e4) / 1e4));
+    }
+
+    private static String warning(QuantResult.Shift shift, TopicShare s) {
+        return String.format(Locale.ROOT, "group %s: %s is estimated at %.0f%% [%.0f%%, %.0f%%] of items, %.0f%% in "
+                + "training: this mix is far from the one the model learnt on, so its tags here deserve less trust",
+                shift.group(), shift.topic(), 100 * s.share(), 100 * s.low(), 100 * s.high(), 100 * shift.training());
     }
 }

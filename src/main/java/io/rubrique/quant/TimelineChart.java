@@ -10,15 +10,21 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Draws a {@link QuantResult} as a timeline (or per-group chart): per topic the estimated share per group as a line,
  * its 95% interval as a band, and the raw share of tags as a dotted line. A PNG (XChart) or a self-contained HTML
- * page (inline SVG and the table of numbers, no script, nothing fetched). The group "undated" is left out of the
- * lines (it is no point in time) but stays in the HTML table.
+ * page (inline SVG and the table of numbers, no script, nothing fetched). A point whose mix is far from the
+ * training mix ({@link QuantResult#shifts()}) is ringed, listed and flagged in the table: the model's tags there
+ * deserve less trust. The group "undated" is left out of the lines (it is no point in time) but stays in the HTML
+ * table.
  */
 public final class TimelineChart {
+    /** What a shift mark is called in legends and tables. */
+    static final String SHIFT_LABEL = "mix far from training";
+    private static final Color SHIFT_COLOR = new Color(0x222222);
     private static final int WIDTH = 900;
     private static final int HEIGHT = 480;
     private static final Color[] COLORS = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
@@ -85,6 +91,21 @@ public final class TimelineChart {
             tags.setLineStyle(new BasicStroke(1f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f,
                     new float[] {1f, 3f}, 0f));
         }
+        List<double[]> marks = new java.util.ArrayList<>();
+        for (int i = 0; i < groups.size(); i++) {
+            for (var e : groups.get(i).topics().entrySet()) {
+                if (result.shifted(groups.get(i).key(), e.getKey())) {
+                    marks.add(new double[] {i, e.getValue().share()});
+                }
+            }
+        }
+        if (!marks.isEmpty()) {
+            XYSeries shifted = chart.addSeries(SHIFT_LABEL, marks.stream().mapToDouble(m -> m[0]).toArray(),
+                    marks.stream().mapToDouble(m -> m[1]).toArray());
+            shifted.setLineStyle(SeriesLines.NONE);
+            shifted.setMarker(SeriesMarkers.DIAMOND);
+            shifted.setMarkerColor(SHIFT_COLOR);
+        }
         return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
     }
 
@@ -136,11 +157,25 @@ public final class TimelineChart {
                         .append("\" fill-opacity=\"0.15\" stroke=\"none\"/>");
                 svg.append("<polyline points=\"").append(line.toString().strip()).append("\" fill=\"none\" stroke=\"")
                         .append(color).append("\" stroke-width=\"2.5\"/>");
+                for (int i = 0; i < n; i++) {
+                    if (result.shifted(groups.get(i).key(), topic)) {
+                        svg.append(String.format(Locale.ROOT, "<circle class=\"shift\" cx=\"%.1f\" cy=\"%.1f\" r=\"7\" "
+                                + "fill=\"none\" stroke=\"#222\" stroke-width=\"2\"><title>%s, %s: %s</title></circle>",
+                                xs.apply(i), ys.apply(groups.get(i).topics().get(topic).share()),
+                                escape(groups.get(i).key()), escape(topic), SHIFT_LABEL));
+                    }
+                }
                 svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"14\" height=\"4\" fill=\"%s\"/>"
                         + "<text x=\"%.1f\" y=\"%d\" font-size=\"12\">%s</text>", left + plotW + 16, top + 20 * c,
                         color, left + plotW + 36, top + 20 * c + 6, escape(topic)));
                 c++;
             }
+        }
+        if (!result.shifts().isEmpty()) {
+            int y = top + 20 * (n > 0 ? groups.get(0).topics().size() : 0) + 10;
+            svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%d\" r=\"6\" fill=\"none\" stroke=\"#222\" "
+                    + "stroke-width=\"2\"/><text x=\"%.1f\" y=\"%d\" font-size=\"12\">%s</text>", left + plotW + 23, y,
+                    left + plotW + 36, y + 4, SHIFT_LABEL));
         }
         svg.append("</svg>");
         StringBuilder page = new StringBuilder();
@@ -150,17 +185,28 @@ public final class TimelineChart {
                         + "{text-align:left}</style></head><body><h1>").append(escape(title)).append("</h1>")
                 .append("<p>Method <code>").append(escape(result.method())).append("</code>. Lines: estimated share; "
                         + "bands: 95% interval.</p>").append(svg);
+        if (!result.shifts().isEmpty()) {
+            page.append("<h2>Mix far from training</h2><p>In these groups a topic's estimated share is far from the "
+                    + "share the model was trained at (ringed above): its error rates were measured at the training "
+                    + "mix, so its tags there deserve less trust.</p><table class=\"shifts\"><tr><th>group</th>"
+                    + "<th>topic</th><th>estimated share</th><th>training share</th></tr>");
+            result.shifts().forEach(sh -> page.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%s</td>"
+                    + "<td>%.1f%%</td><td>%.1f%%</td></tr>", escape(sh.group()), escape(sh.topic()), 100 * sh.share(),
+                    100 * sh.training())));
+            page.append("</table>");
+        }
         if (!result.warnings().isEmpty()) {
             page.append("<h2>Warnings</h2><ul>");
             result.warnings().forEach(wn -> page.append("<li>").append(escape(wn)).append("</li>"));
             page.append("</ul>");
         }
         page.append("<h2>Numbers</h2><table><tr><th>group</th><th>items</th><th>topic</th><th>share</th>"
-                + "<th>95% interval</th><th>count</th><th>tagged</th></tr>");
+                + "<th>95% interval</th><th>count</th><th>tagged</th><th>mix</th></tr>");
         for (QuantResult.Group g : result.groups()) {
             g.topics().forEach((t, s) -> page.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%d</td><td>%s"
-                    + "</td><td>%.1f%%</td><td>%.1f%% – %.1f%%</td><td>%d</td><td>%d</td></tr>", escape(g.key()),
-                    g.items(), escape(t), 100 * s.share(), 100 * s.low(), 100 * s.high(), s.count(), s.tagged())));
+                    + "</td><td>%.1f%%</td><td>%.1f%% – %.1f%%</td><td>%d</td><td>%d</td><td>%s</td></tr>",
+                    escape(g.key()), g.items(), escape(t), 100 * s.share(), 100 * s.low(), 100 * s.high(), s.count(),
+                    s.tagged(), result.shifted(g.key(), t) ? "⚠ " + SHIFT_LABEL : "")));
         }
         page.append("</table></body></html>\n");
         return page.toString();

@@ -237,4 +237,20 @@ class IngestCommandTest {
             assertEquals(article ? "2026-11-05" : null, r.has("date") ? r.get("date").asText() : null, r.toString());
         }
     }
+
+    @Test
+    void aDateStampOnThePageDatesItsArticleAndDateOverridesIt() throws IOException {
+        List<Path> page = List.of(Seeds.page("dated-stamp.txt"));
+        assertEquals(0, runInto(page), err.toString());
+        assertTrue(out.toString().contains("1 article(s) dated from their page"), out.toString());
+        for (JsonNode r : records()) {
+            boolean article = r.get("kind").asText().equals("article");
+            assertEquals(article ? "2021-11-16" : null, r.has("date") ? r.get("date").asText() : null, r.toString());
+        }
+        Path other = tmp.resolve("other.jsonl");
+        assertEquals(0, run(page, "--into", other.toString(), "--labels", tmp.resolve("none").toString(),
+                "--date", "2026-11-05"), err.toString());
+        JsonNode article = MAPPER.readTree(Files.readAllLines(other, StandardCharsets.UTF_8).get(0));
+        assertEquals("2026-11-05", article.get("date").asText(), article.toString());
+    }
 }

@@ -232,4 +232,35 @@ class PageParserTest {
         }
         assertFalse(PageParser.endsWithCredit("une exposition de livres, photos et journaux sur les relations."));
     }
+
+    @Test
+    void aDateStampDatesTheArticleWithItsPublicationDayAndIsNeverTitleOrText() throws IOException {
+        ParsedPage p = parser.read(Seeds.page("dated-stamp.txt"));
+        // published 16/11 (the stamp under the title), updated 17/11 (the line above it): the publication counts
+        assertEquals(java.time.LocalDate.of(2021, 11, 16), p.article().date());
+        assertEquals("Un forum régional sur la cybersécurité se tient à Hanoi", p.article().title());
+        assertFalse(p.article().text().contains("GMT"), p.article().text());
+        assertFalse(p.article().text().contains("08:05"), p.article().text());
+        assertEquals(1, p.teasers().size());
+        assertEquals(null, p.teasers().get(0).date());
+        assertEquals("Une délégation du ministère a rencontré ses homologues japonais à Tokyo.",
+                p.teasers().get(0).text());
+    }
+
+    @Test
+    void aDatelineWithAYearDatesTheArticleAndStaysInItsText() throws IOException {
+        ParsedPage p = parser.read(Seeds.page("dated-dateline.txt"));
+        assertEquals(java.time.LocalDate.of(2017, 11, 2), p.article().date());
+        assertTrue(p.article().text().contains("Vientiane, 2 novembre 2017 (VNA)"));
+        assertEquals(null, p.teasers().get(0).date());
+    }
+
+    @Test
+    void seedPagesNameNoYearSoTheirArticlesStayUndated() throws IOException {
+        // "Paris, 19 septembre (VNA)", "mardi 16 novembre": a day without a year is not guessed
+        for (Path page : Seeds.all()) {
+            ParsedPage p = parser.read(page);
+            assertEquals(null, p.article().date(), page.toString());
+        }
+    }
 }

@@ -65,6 +65,9 @@ class GroupingTest {
                 .toString());
         assertTrue(r.warnings().stream().noneMatch(w -> w.startsWith("group 2026-10: security")), r.warnings()
                 .toString());
+        assertEquals(new QuantResult.Shift("2026-11", "security", 0.8, 0.2), r.shifts().get(0));
+        assertTrue(r.shifted("2026-11", "security"));
+        assertTrue(!r.shifted("2026-10", "security"));
         assertTrue(r.warnings().stream().anyMatch(w -> w.contains("group undated has 1 item")));
         assertTrue(r.warnings().stream().anyMatch(w -> w.startsWith("1 item(s) have no date")));
     }
