@@ -89,8 +89,18 @@ def main(argv=None):
     f1 = {s: {str(n): [] for n in sizes} for s in systems}
     cpu = {s: [] for s in systems}
     by_key = {(sp["repeat"], sp["size"]): sp for sp in splits["splits"]}
+    first = 0
+    if os.path.exists(a.out):  # resume: keep the repeats an earlier run of the same systems finished
+        with open(a.out, encoding="utf-8") as f:
+            prev = json.load(f)
+        if prev.get("splits_pool_sha256") == splits.get("pool_sha256") and [s["name"] for s in prev["systems"]] == systems:
+            first = prev["repeats"]
+            for s in prev["systems"]:
+                f1[s["name"]] = {n: v[:first] for n, v in s["f1"].items()}
+                cpu[s["name"]] = [s["fit_seconds_mean"]] * (first * len(sizes))
+            benchlib.log(f"pool peers: resuming after {first} repeat(s) in {a.out}")
     with tempfile.TemporaryDirectory(prefix="pool-peers-") as scratch:
-        for r in range(repeats):
+        for r in range(first, repeats):
             for n in sizes:
                 sp = by_key[(r, n)]
                 train = seeds + [pool[i] for i in sp["train"]]
