@@ -84,13 +84,36 @@ public final class HoldoutStudy {
                     poolPath));
             if (configs.isEmpty()) return;
         }
-        if (configs.isEmpty()) throw new IllegalArgumentException("give at least one config (the first is the baseline)");
+        if (configs.isEmpty() && peerFiles.isEmpty()) {
+            throw new IllegalArgumentException("give at least one config or --peer-scores file (the first is the baseline)");
+        }
         LabelSet seedSet = LabelReader.read(seedsPath);
         TopicSet topics = seedSet.topics();
         List<LabelledItem> seeds = seedSet.items();
         List<LabelledItem> pool = LabelReader.read(poolPath).items();
         List<Snippet> unlabelled = Files.isRegularFile(unlabelledPath)
                 ? PoolReader.read(List.of(unlabelledPath)).items() : List.of();
+        if (configs.isEmpty()) { // render only: the first system of the first scores file is the baseline
+            List<Peer> peers = new ArrayList<>();
+            for (Path p : peerFiles) peers.addAll(Peer.read(p, topics, sizes));
+            List<String> names = new ArrayList<>();
+            List<String> sources = new ArrayList<>();
+            double[][][][] all = new double[peers.size()][][][];
+            double[] meanSeconds = new double[peers.size()];
+            int usable = Integer.MAX_VALUE;
+            for (int k = 0; k < peers.size(); k++) {
+                names.add(peers.get(k).name());
+                sources.add(peers.get(k).source().toString());
+                all[k] = peers.get(k).f1();
+                meanSeconds[k] = peers.get(k).fitSeconds();
+                usable = Math.min(usable, peers.get(k).repeats());
+            }
+            String md = render(names, sources, sizes, usable, usable, all, meanSeconds, 0, 0, topics, seeds.size(),
+                    pool.size(), unlabelled.size(), seedsPath, poolPath, unlabelledPath, args);
+            if (out != null) writeAtomically(out, md);
+            System.out.print(md);
+            return;
+        }
         List<ExperimentConfig> cfgs = new ArrayList<>();
         for (Path p : configs) cfgs.add(ExperimentConfig.read(p));
         int nTopics = topics.ids().size();
@@ -266,7 +289,8 @@ public final class HoldoutStudy {
                         for (int k = 0; k < fileTopics.size(); k++) f[s][r][k] = bySize.get(r).get(k).asDouble();
                     }
                 }
-                out.add(new Peer(sys.get("name").asText(), file, sys.path("fit_seconds_mean").asDouble(Double.NaN),
+                out.add(new Peer(sys.get("name").asText(), Path.of(sys.path("source").asText(file.toString())),
+                        sys.path("fit_seconds_mean").asDouble(Double.NaN),
                         reps, f));
             }
             return out;
@@ -302,8 +326,9 @@ public final class HoldoutStudy {
                 .append(names.get(0)).append("`, p the two-sided Nadeau–Bengio corrected resampled t-test ")
                 .append("(variance × (1/J + n_test/n_train)), which is conservative here because test sets are large ")
                 .append("beside training sets. Code revision `").append(System.getProperty("rubrique.revision", revision()))
-                .append("`; ").append(threads).append(" worker threads; wall ").append(String.format("%.0f", wallSeconds))
-                .append(" s.\n\n");
+                .append("`; ").append(threads > 0 ? threads + " worker threads; wall " + String.format("%.0f", wallSeconds)
+                        + " s" : "rendered from the scores files given (each names its own run), no fit in this run")
+                .append(".\n\n");
 
         sb.append("| config |");
         for (int n : sizes) sb.append(" n=").append(n).append(" (").append(nSeeds + n).append(" train) |");
