@@ -15,6 +15,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import benchlib  # noqa: E402
 import curve  # noqa: E402
 import quality  # noqa: E402
+import pool_peers  # noqa: E402
 import sklearn_peer  # noqa: E402
 
 SEEDS = os.path.join(benchlib.REPO, "labels", "snippets.jsonl")
@@ -166,6 +167,18 @@ class ScoresTest(unittest.TestCase):
         self.assertAlmostEqual(c["macro_f1_diff"]["mean"], 0.1)
         self.assertAlmostEqual(c["error_ratio"], 0.3 / 0.2)
         self.assertEqual(c["rubrique_wins"], 3)
+
+
+class PoolPeersTest(unittest.TestCase):
+    """pool_peers.py scores as HoldoutStudy does, so its rows are comparable with the configs'."""
+
+    def test_per_topic_f1_counts_a_topic_with_nothing_gold_or_predicted_as_perfect(self):
+        gold = [{"topics": ["a"]}, {"topics": []}, {"topics": ["a", "b"]}]
+        predicted = [["a"], ["a"], []]
+        f1 = pool_peers.per_topic_f1(gold, predicted, ["a", "b", "c"])
+        self.assertAlmostEqual(f1[0], 2 * 1 / (2 * 1 + 1 + 1))  # tp 1, fp 1, fn 1
+        self.assertEqual(f1[1], 0.0)  # one gold, never predicted
+        self.assertEqual(f1[2], 1.0)  # neither gold nor predicted anywhere
 
 
 if __name__ == "__main__":

@@ -8,8 +8,9 @@ import java.util.Locale;
 
 /**
  * The first batches, when there is no model or some topic has too few labels: for each rare topic, the
- * candidates its seed words (from {@code labels/topics.json}) point to most, then a diverse rest by farthest-first
- * traversal of the feature vectors, so the first labels cover the pool instead of one corner of it.
+ * candidates its seed words (from {@code labels/topics.json}) point to most (on n-grams), then a diverse rest by
+ * farthest-first traversal of the selection's similarity vectors, so the first labels cover the pool instead of one
+ * corner of it.
  */
 final class ColdStartStrategy implements Strategy {
     static final String ID = "cold-start";
@@ -85,7 +86,7 @@ final class ColdStartStrategy implements Strategy {
         s.vectorizeAll();
         double[] out = new double[s.size()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = Diversity.cosine(q, s.vector(i));
+            out[i] = Diversity.cosine(q, s.lexicalVector(i));
         }
         return out;
     }

@@ -144,7 +144,7 @@ public final class Diversity {
     /** The candidate most similar to the centroid of all candidates (a typical item to start from). */
     static int mostTypical(Selection s) {
         s.vectorizeAll();
-        double[] centroid = new double[s.space().size()];
+        double[] centroid = new double[s.dimension()];
         for (int i = 0; i < s.size(); i++) {
             SparseVector v = s.vector(i);
             for (int k = 0; k < v.nnz(); k++) {
@@ -173,7 +173,7 @@ public final class Diversity {
      */
     private static void update(Selection s, int t, double[] maxSim, boolean[] used) {
         SparseVector picked = s.vector(t);
-        double[] dense = new double[s.space().size()];
+        double[] dense = new double[s.dimension()];
         for (int k = 0; k < picked.nnz(); k++) {
             dense[picked.indices()[k]] = picked.values()[k];
         }

@@ -1,5 +1,6 @@
 package io.rubrique.active;
 
+import io.rubrique.config.EncoderConfig;
 import io.rubrique.config.FeatureConfig;
 import io.rubrique.data.LabelledItem;
 import io.rubrique.data.PerTopic;
@@ -8,6 +9,7 @@ import io.rubrique.data.TextKey;
 import io.rubrique.data.TopicSet;
 import io.rubrique.model.Tagging;
 import io.rubrique.model.ScoringModel;
+import io.rubrique.text.EncoderBlock;
 import io.rubrique.text.FeatureSpace;
 import io.rubrique.text.SparseVector;
 import java.util.ArrayList;
@@ -24,8 +26,9 @@ import java.util.stream.IntStream;
  * What a strategy chooses from: the candidates (the pool minus items already labelled and minus duplicates
  * inside the pool, in pool order), the labelled items, the current model and its committee of fold models when
  * there are any, and, computed on first use, the candidates' feature vectors (for diversity; a dictionary
- * fitted on labelled and pool texts, no labels involved), the model's taggings and the committee's. Not
- * thread-safe: one selection serves one ranking.
+ * fitted on labelled and pool texts, no labels involved; or, when given an encoder, the candidates' sentence
+ * embeddings centred on the mean of the labelled items and the dictionary's sample), the model's taggings and the
+ * committee's. Not thread-safe: one selection serves one ranking.
  */
 public final class Selection {
     /** A topic with fewer labelled positives than this is "rare": the cold-start rules look for it. */
@@ -47,13 +50,17 @@ public final class Selection {
     private final long seed;
     private final int skippedLabelled;
     private final int skippedDuplicates;
+    private final EncoderBlock encoder;
     private FeatureSpace space;
     private SparseVector[] vectors;
+    private SparseVector[] lexical;
+    private double[] centre;
     private List<Tagging> taggings;
     private List<Tagging>[] committeeTags;
 
     private Selection(TopicSet topics, List<LabelledItem> labelled, List<Snippet> candidates, ScoringModel model,
-            List<ScoringModel> committee, long seed, int skippedLabelled, int skippedDuplicates) {
+            List<ScoringModel> committee, long seed, int skippedLabelled, int skippedDuplicates, EncoderBlock encoder) {
+        this.encoder = encoder;
         this.topics = topics;
         this.labelled = labelled;
         this.candidates = candidates;
@@ -73,6 +80,15 @@ public final class Selection {
      */
     public static Selection of(TopicSet topics, List<LabelledItem> labelled, List<Snippet> pool, ScoringModel model,
             List<? extends ScoringModel> committee, long seed) {
+        return of(topics, labelled, pool, model, committee, seed, EncoderConfig.none());
+    }
+
+    /**
+     * As {@link #of(TopicSet, List, List, ScoringModel, List, long)}, similarity measured with {@code similarity}'s
+     * encoder when it is enabled (n-grams otherwise; seed words always match on n-grams).
+     */
+    public static Selection of(TopicSet topics, List<LabelledItem> labelled, List<Snippet> pool, ScoringModel model,
+            List<? extends ScoringModel> committee, long seed, EncoderConfig similarity) {
         Set<String> known = new HashSet<>();
         Set<String> knownIds = new HashSet<>();
         for (LabelledItem l : labelled) {
@@ -94,7 +110,7 @@ public final class Selection {
             }
         }
         return new Selection(topics, List.copyOf(labelled), List.copyOf(kept), model, List.copyOf(committee), seed,
-                skippedLabelled, skippedDuplicates);
+                skippedLabelled, skippedDuplicates, similarity.enabled() ? EncoderBlock.of(similarity) : null);
     }
 
     public TopicSet topics() {
@@ -189,9 +205,15 @@ public final class Selection {
         return sample;
     }
 
+    /** How many dimensions {@link #vector} has: the dictionary's size, or the encoder's. */
+    int dimension() {
+        return encoder != null ? encoder.size() : space().size();
+    }
+
     /**
-     * The L2-normalised feature vector of candidate {@code i}: cosine similarity is a dot product. Computed on
-     * first use, so a strategy that only diversifies its best few candidates vectorizes only those.
+     * The L2-normalised similarity vector of candidate {@code i} (n-grams, or the centred embedding): cosine
+     * similarity is a dot product. Computed on first use, so a strategy that only diversifies its best few
+     * candidates vectorizes only those.
      */
     public SparseVector vector(int i) {
         if (vectors == null || vectors[i] == null) {
@@ -200,17 +222,92 @@ public final class Selection {
         return vectors[i];
     }
 
+    /** The L2-normalised n-gram vector of candidate {@code i}, in {@link #space()} (seed words match on these). */
+    SparseVector lexicalVector(int i) {
+        if (encoder == null) {
+            return vector(i);
+        }
+        if (lexical == null) {
+            lexical = new SparseVector[candidates.size()];
+        }
+        if (lexical[i] == null) {
+            lexical[i] = space().vectorize(candidates.get(i).title(), candidates.get(i).text());
+        }
+        return lexical[i];
+    }
+
     /** Computes the vectors of these candidates (in parallel) ahead of a pass over them. */
     void vectorize(int[] indices) {
-        FeatureSpace sp = space();
         if (vectors == null) {
             vectors = new SparseVector[candidates.size()];
         }
         SparseVector[] v = vectors;
         int[] missing = Arrays.stream(indices).filter(i -> v[i] == null).toArray();
+        if (encoder != null) {
+            List<SparseVector> embedded = embed(missing);
+            double[] c = centre();
+            for (int k = 0; k < missing.length; k++) {
+                v[missing[k]] = centred(embedded.get(k), c);
+            }
+            return;
+        }
+        FeatureSpace sp = space();
         // each task writes its own slot; the stream's completion publishes them to this thread
         Arrays.stream(missing).parallel().forEach(k -> v[k] = sp.vectorize(candidates.get(k).title(),
                 candidates.get(k).text()));
+    }
+
+    private List<SparseVector> embed(int[] indices) {
+        List<String[]> texts = new ArrayList<>(indices.length);
+        for (int i : indices) {
+            texts.add(new String[] {candidates.get(i).title(), candidates.get(i).text()});
+        }
+        return texts.isEmpty() ? List.of() : encoder.vectorizeAll(texts);
+    }
+
+    /**
+     * The mean embedding of the labelled items and the dictionary's candidate sample. Sentence embeddings of news
+     * items all lie in a narrow cone (cosines of 0.7–0.9 between unrelated items), so similarity is measured after
+     * subtracting this mean, which spreads cosines around 0 as the diversity rules expect.
+     */
+    private double[] centre() {
+        if (centre == null) {
+            List<String[]> texts = new ArrayList<>();
+            labelled.forEach(l -> texts.add(new String[] {l.title(), l.text()}));
+            for (int i : spaceSample()) {
+                texts.add(new String[] {candidates.get(i).title(), candidates.get(i).text()});
+            }
+            double[] c = new double[encoder.size()];
+            List<SparseVector> all = texts.isEmpty() ? List.of() : encoder.vectorizeAll(texts);
+            for (SparseVector e : all) {
+                for (int k = 0; k < e.nnz(); k++) {
+                    c[e.indices()[k]] += e.values()[k] / all.size();
+                }
+            }
+            centre = c;
+        }
+        return centre;
+    }
+
+    private static SparseVector centred(SparseVector e, double[] c) {
+        double[] d = c.clone();
+        for (int k = 0; k < d.length; k++) {
+            d[k] = -d[k];
+        }
+        for (int k = 0; k < e.nnz(); k++) {
+            d[e.indices()[k]] += e.values()[k];
+        }
+        double norm = 0;
+        for (double x : d) {
+            norm += x * x;
+        }
+        double s = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+        int[] idx = new int[d.length];
+        for (int k = 0; k < d.length; k++) {
+            idx[k] = k;
+            d[k] *= s;
+        }
+        return new SparseVector(idx, d);
     }
 
     /** How many candidates have been vectorized so far (tests: the shortlist keeps this small). */

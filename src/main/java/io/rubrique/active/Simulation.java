@@ -76,9 +76,16 @@ public final class Simulation {
     }
 
     private final Setup setup;
+    private final Similarity similarity;
 
     public Simulation(Setup setup) {
+        this(setup, Similarity.DEFAULT);
+    }
+
+    /** A simulation whose selections measure similarity as {@code similarity} says (for comparing the two). */
+    public Simulation(Setup setup, Similarity similarity) {
         this.setup = setup;
+        this.similarity = similarity;
     }
 
     /** Runs every (repeat, strategy) on a pool of threads; {@code progress} hears "repeat r strategy s round k". */
@@ -187,7 +194,7 @@ public final class Simulation {
             }
             int n = Math.min(setup.batch(), setup.budget() - queried);
             Selection sel = Selection.of(setup.topics(), labelled, pool, c == null ? null : c.model(),
-                    committee && c != null ? c.folds() : List.of(), seed);
+                    committee && c != null ? c.folds() : List.of(), seed, similarity.encoder(setup.config()));
             List<Pick> picks = strategy.select(sel, n);
             if (picks.isEmpty()) {
                 return rounds;

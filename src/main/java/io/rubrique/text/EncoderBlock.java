@@ -50,9 +50,13 @@ public final class EncoderBlock implements Featurizer {
         if (!c.enabled()) {
             return Optional.empty();
         }
+        return Optional.of(new FeatureBlocks.Weighted(of(c), c.weight()));
+    }
+
+    /** The block of an enabled encoder section on its own, unweighted (e.g. similarity for active learning). */
+    public static EncoderBlock of(EncoderConfig c) {
         TextEncoder.Provider p = TextEncoders.provider(c.model());
-        return Optional.of(new FeatureBlocks.Weighted(new EncoderBlock(c, p.weightsSha256(), p.dimension()),
-                c.weight()));
+        return new EncoderBlock(c, p.weightsSha256(), p.dimension());
     }
 
     /** The encoder id this block was made with. */

