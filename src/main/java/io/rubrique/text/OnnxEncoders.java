@@ -6,18 +6,24 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import io.rubrique.util.AtomicFiles;
 import io.rubrique.util.Hashing;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 /**
  * In-process ONNX sentence encoders whose weights ship inside a Maven jar (today LangChain4j's packaging of
@@ -73,25 +79,133 @@ public final class OnnxEncoders {
      */
     static TextEncoder load(TextEncoder.Provider p, String weights, String tokenizerJson, String prefix,
             Pooling pooling) {
-        byte[] onnx = resource(weights);
-        String sha = Hashing.sha256(onnx);
-        if (!sha.equals(p.weightsSha256())) {
-            throw new IllegalStateException("encoder " + p.id() + ": weights " + weights + " have SHA-256 " + sha
-                    + ", expected " + p.weightsSha256());
+        // The steps are independent and each takes a few hundred milliseconds (a one-off classify waits for all of
+        // them): the tokenizer (native library, JSON) loads on another thread, and the weights' digest is checked
+        // on a third while ONNX Runtime builds its session from the same bytes; nothing runs before the check.
+        CompletableFuture<HuggingFaceTokenizer> tokenizer = onItsOwnThread(
+                () -> tokenizer(p, resource(tokenizerJson)));
+        Path unpacked = TextEncoders.cacheRoot().resolveSibling("weights").resolve(p.weightsSha256() + ".onnx");
+        byte[] onnx = unpackedOrNull(unpacked);
+        boolean fromJar = onnx == null;
+        if (fromJar) {
+            onnx = resource(weights);
         }
-        byte[] tok = resource(tokenizerJson);
+        byte[] bytes = onnx;
+        CompletableFuture<String> sha = onItsOwnThread(() -> Hashing.sha256(bytes));
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        OrtSession session = null;
+        OrtException failure = null;
         try {
-            OrtEnvironment env = OrtEnvironment.getEnvironment();
+            // one thread per call: a second intra-op thread doubled the CPU per text on a busy machine
             OrtSession.SessionOptions options = new OrtSession.SessionOptions();
             options.setIntraOpNumThreads(1);
             options.setInterOpNumThreads(1);
-            OrtSession session = env.createSession(onnx, options);
-            HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(tok),
-                    Map.of("padding", "false", "truncation", "false", "maxLength", "1000000"));
-            return new Onnx(p.id(), p.dimension(), env, session, tokenizer, prefix, pooling);
-        } catch (OrtException | IOException e) {
-            throw new IllegalStateException("encoder " + p.id() + " failed to load: " + e.getMessage(), e);
+            session = env.createSession(bytes, options);
+        } catch (OrtException e) {
+            failure = e;
         }
+        String digest = join(sha);
+        if (!digest.equals(p.weightsSha256())) {
+            close(session);
+            if (!fromJar) {
+                // a damaged unpacked copy: drop it and run the jar's bytes
+                deleteQuietly(unpacked);
+                return load(p, weights, tokenizerJson, prefix, pooling);
+            }
+            throw new IllegalStateException("encoder " + p.id() + ": weights " + weights + " have SHA-256 " + digest
+                    + ", expected " + p.weightsSha256());
+        }
+        if (failure != null) {
+            throw new IllegalStateException("encoder " + p.id() + " failed to load: " + failure.getMessage(), failure);
+        }
+        if (fromJar) {
+            unpack(unpacked, bytes);
+        }
+        try {
+            return new Onnx(p.id(), p.dimension(), env, session, join(tokenizer), prefix, pooling);
+        } catch (RuntimeException e) {
+            close(session);
+            throw e;
+        }
+    }
+
+    /** The value of a loading step, or the step's own exception. */
+    private static <T> T join(CompletableFuture<T> step) {
+        try {
+            return step.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The weights unpacked beside the embedding cache by an earlier load, or null. Reading them from a file costs a
+     * few milliseconds where inflating them from the jar costs about half a second, which a one-off classify
+     * notices; the digest is checked on every load all the same.
+     */
+    private static byte[] unpackedOrNull(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException | SecurityException | UnsupportedOperationException e) {
+            return null;
+        }
+    }
+
+    /** Keeps the verified weights for the next process; being a cache, a failure only costs the next load time. */
+    private static void unpack(Path file, byte[] bytes) {
+        try {
+            AtomicFiles.write(file, out -> out.write(bytes));
+        } catch (IOException | SecurityException | UnsupportedOperationException e) {
+            // the jar stays the source
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException | SecurityException e) {
+            // a file that cannot be removed fails its digest again and is read around again
+        }
+    }
+
+    private static HuggingFaceTokenizer tokenizer(TextEncoder.Provider p, byte[] json) {
+        try {
+            return HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(json),
+                    Map.of("padding", "false", "truncation", "false", "maxLength", "1000000"));
+        } catch (IOException e) {
+            throw new IllegalStateException("encoder " + p.id() + ": tokenizer failed to load: " + e.getMessage(), e);
+        }
+    }
+
+    private static void close(OrtSession session) {
+        if (session != null) {
+            try {
+                session.close();
+            } catch (OrtException ignored) {
+                // already failing: the first error is the one to report
+            }
+        }
+    }
+
+    /** {@code step} run on a daemon thread of its own, so a step left behind by a failure never holds the JVM. */
+    private static <T> CompletableFuture<T> onItsOwnThread(Supplier<T> step) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                f.complete(step.get());
+            } catch (RuntimeException | Error e) {
+                f.completeExceptionally(e);
+            }
+        }, "rubrique-encoder-load");
+        t.setDaemon(true);
+        t.start();
+        return f;
     }
 
     private static byte[] resource(String name) {
