@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.locks.LockSupport;
 
@@ -25,7 +27,9 @@ import java.util.concurrent.locks.LockSupport;
  * behind its own schedule at 1,000 requests/s on one core, and that lag was counted as server latency. A request
  * due while every connection is busy waits for the first free one (its wait counts). The client first runs 3 s at
  * the same rate unrecorded, so its own JIT and connection set-up are not counted. Usage:
- * {@code java OpenLoop.java URL RATE SECONDS BODY_FILE [TOKEN] [CONNECTIONS]}. Prints one JSON object.
+ * {@code java OpenLoop.java URL RATE SECONDS BODY_FILE [TOKEN] [CONNECTIONS]}. Prints one JSON object. A BODY_FILE
+ * ending in {@code .jsonl} holds one body per line: the measured requests take them in turn (distinct texts, e.g.
+ * not yet in the server's embedding cache), the warm-up repeats the last one.
  */
 public final class OpenLoop {
     /** One keep-alive connection and the response it is reading. */
@@ -45,15 +49,20 @@ public final class OpenLoop {
     }
 
     private final InetSocketAddress address;
-    private final ByteBuffer request;
+    private final ByteBuffer[] requests;
+    /** Whether the run under way is the warm-up (it repeats the last request). */
+    private boolean warmUp;
     private final Selector selector;
     private final ArrayDeque<Conn> idle = new ArrayDeque<>();
     private long errors;
     private long maxLag;
 
-    private OpenLoop(InetSocketAddress address, byte[] request, int connections) throws IOException {
+    private OpenLoop(InetSocketAddress address, byte[][] requests, int connections) throws IOException {
         this.address = address;
-        this.request = ByteBuffer.wrap(request).asReadOnlyBuffer();
+        this.requests = new ByteBuffer[requests.length];
+        for (int i = 0; i < requests.length; i++) {
+            this.requests[i] = ByteBuffer.wrap(requests[i]).asReadOnlyBuffer();
+        }
         this.selector = Selector.open();
         for (int i = 0; i < connections; i++) {
             idle.add(open());
@@ -73,18 +82,33 @@ public final class OpenLoop {
         URI uri = URI.create(args[0]);
         int rate = Integer.parseInt(args[1]);
         int seconds = Integer.parseInt(args[2]);
-        byte[] body = Files.readAllBytes(Path.of(args[3]));
+        List<byte[]> bodies = new ArrayList<>();
+        if (args[3].endsWith(".jsonl")) {
+            for (String line : Files.readAllLines(Path.of(args[3]))) {
+                if (!line.isBlank()) {
+                    bodies.add(line.getBytes(StandardCharsets.UTF_8));
+                }
+            }
+        } else {
+            bodies.add(Files.readAllBytes(Path.of(args[3])));
+        }
         String token = args.length > 4 ? args[4] : "";
         int connections = args.length > 5 ? Integer.parseInt(args[5]) : 64;
-        String head = "POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
-                + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n"
-                + (token.isEmpty() ? "" : "Authorization: Bearer " + token + "\r\n") + "\r\n";
-        byte[] h = head.getBytes(StandardCharsets.US_ASCII);
-        byte[] req = Arrays.copyOf(h, h.length + body.length);
-        System.arraycopy(body, 0, req, h.length, body.length);
+        byte[][] req = new byte[bodies.size()][];
+        for (int i = 0; i < req.length; i++) {
+            byte[] body = bodies.get(i);
+            String head = "POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n"
+                    + (token.isEmpty() ? "" : "Authorization: Bearer " + token + "\r\n") + "\r\n";
+            byte[] h = head.getBytes(StandardCharsets.US_ASCII);
+            req[i] = Arrays.copyOf(h, h.length + body.length);
+            System.arraycopy(body, 0, req[i], h.length, body.length);
+        }
         OpenLoop client = new OpenLoop(new InetSocketAddress(uri.getHost(), uri.getPort()), req, connections);
 
+        client.warmUp = true;
         client.run(rate, 3, null);
+        client.warmUp = false;
         client.errors = 0;
         client.maxLag = 0;
         int n = rate * seconds;
@@ -93,13 +117,15 @@ public final class OpenLoop {
         long t0 = System.nanoTime();
         client.run(rate, seconds, latency);
         double sendSeconds = (System.nanoTime() - t0) / 1e9;
+        double elapsedSeconds = sendSeconds;
         long[] ok = Arrays.stream(latency).filter(v -> v >= 0).sorted().toArray();
         long unfinished = n - ok.length - client.errors;
         System.out.printf(Locale.ROOT, "{\"target_rps\": %d, \"sent\": %d, \"ok\": %d, \"errors\": %d,"
                 + " \"unfinished\": %d, \"send_rps\": %.1f, \"max_send_lag_ms\": %.3f, \"p50_ms\": %s,"
-                + " \"p99_ms\": %s, \"max_ms\": %s, \"client\": \"nio, %d connections\"}%n", rate, n, ok.length,
-                client.errors, unfinished, n / sendSeconds, client.maxLag / 1e6, pct(ok, 0.50), pct(ok, 0.99),
-                pct(ok, 1.0), connections);
+                + " \"p99_ms\": %s, \"max_ms\": %s, \"done_per_s\": %.1f, \"bodies\": %d,"
+                + " \"client\": \"nio, %d connections\"}%n", rate, n, ok.length, client.errors, unfinished,
+                n / sendSeconds, client.maxLag / 1e6, pct(ok, 0.50), pct(ok, 0.99), pct(ok, 1.0),
+                ok.length / elapsedSeconds, req.length, connections);
         System.exit(0);
     }
 
@@ -162,7 +188,7 @@ public final class OpenLoop {
         maxLag = Math.max(maxLag, System.nanoTime() - intended);
         c.slot = slot;
         c.intended = intended;
-        ByteBuffer b = request.duplicate();
+        ByteBuffer b = (warmUp ? requests[requests.length - 1] : requests[slot % requests.length]).duplicate();
         while (b.hasRemaining()) {
             c.channel.write(b); // a small request into an empty socket buffer: one write in practice
         }

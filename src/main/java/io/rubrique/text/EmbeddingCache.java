@@ -21,15 +21,22 @@ import java.util.zip.CRC32;
 
 /**
  * Vectors by content key, in memory (bounded, least recently used first out) and on disk under
- * {@code <root>/<encoder id>-<weights digest>-v1/<2 hex>/<key>.f32}, so another encoder, other weights or another
- * record format never read each other's vectors. A record is written to a temporary name and renamed into place
+ * {@code <root>/<encoder id>-<weights digest>-v<version>/<2 hex>/<key>.f32}, so another encoder, other weights or
+ * another way of computing or storing vectors never read each other's vectors. A record is written to a temporary name and renamed into place
  * (readers see a whole record or none) and carries its length and a CRC-32, so a record torn by a crash is ignored
  * and embedded again. The directory is bounded: past {@code maxFiles} records the least recently written are
  * removed. Being a cache, it never fails a caller: a directory that cannot be written leaves the memory tier alone.
  * Thread-safe; several processes may share it.
  */
 final class EmbeddingCache {
+    /** Layout of a record (magic, format, length, floats, CRC). */
     static final int FORMAT = 1;
+    /**
+     * Version of the directory: bumped whenever vectors or records change. 2: the encoder cuts a text on token ids
+     * (version 1 cut by character count, one character short after an emoji; the seed and pool texts at 128 tokens
+     * came out bit for bit equal).
+     */
+    static final int VERSION = 2;
     private static final int MAGIC = 0x52454d42; // "REMB"
     static final int DEFAULT_MAX_FILES = 200_000;
     private static final int MAX_IN_MEMORY = 20_000;
@@ -55,7 +62,7 @@ final class EmbeddingCache {
 
     /** The cache of {@code p}'s vectors under {@code root}. */
     static EmbeddingCache open(Path root, TextEncoder.Provider p) {
-        return new EmbeddingCache(root.resolve(p.id() + "-" + p.weightsSha256().substring(0, 16) + "-v" + FORMAT),
+        return new EmbeddingCache(root.resolve(p.id() + "-" + p.weightsSha256().substring(0, 16) + "-v" + VERSION),
                 p.dimension(), DEFAULT_MAX_FILES);
     }
 

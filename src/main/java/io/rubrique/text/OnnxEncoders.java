@@ -2,31 +2,50 @@ package io.rubrique.text;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import ai.djl.huggingface.tokenizers.jni.CharSpan;
+import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
-import dev.langchain4j.model.embedding.onnx.PoolingMode;
+import io.rubrique.util.AtomicFiles;
 import io.rubrique.util.Hashing;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 /**
- * The in-process ONNX encoders LangChain4j ships with their weights inside a Maven jar. Each provider is one nested
- * class and one line in {@code META-INF/services/io.rubrique.text.TextEncoder$Provider}. The weights are read from
- * the classpath, checked against the SHA-256 the provider declares, and run from those very bytes, on one ONNX
- * thread per call: batches are spread over cores by {@link Embeddings}, one text per core.
+ * In-process ONNX sentence encoders whose weights ship inside a Maven jar (today LangChain4j's packaging of
+ * e5-small-v2, int8). Each provider is one nested class and one line in
+ * {@code META-INF/services/io.rubrique.text.TextEncoder$Provider}; {@link #load} builds the encoder from (provider,
+ * weights resource, tokenizer resource, prefix, pooling). The weights are read from the classpath, checked against
+ * the SHA-256 the provider declares, and run from those very bytes by ONNX Runtime, one text per call on one ONNX
+ * thread: {@link Embeddings} spreads a batch over cores. One text per call rather than padded batches because the
+ * int8 model quantises its activations per tensor (DynamicQuantizeLinear), so a text's vector in a batch depended on
+ * its neighbours (cosine down to 0.995 against the text alone) and was not cheaper per item
+ * (experiments/bench/encoder-speed.md).
  */
 public final class OnnxEncoders {
     private OnnxEncoders() {
+    }
+
+    /** How a text's token vectors become one vector. */
+    enum Pooling {
+        /** The mean of every token's vector, special tokens included (sentence-transformers' mean pooling). */
+        MEAN,
+        /** The vector of the first token ([CLS]). */
+        CLS
     }
 
     /** e5-small-v2 (int8), 384 dimensions, English; trained with "passage: " before documents. */
@@ -48,7 +67,8 @@ public final class OnnxEncoders {
 
         @Override
         public TextEncoder load() {
-            return Onnx.load(this, "e5-small-v2-q.onnx", "e5-small-v2-q-tokenizer.json", "passage: ");
+            return OnnxEncoders.load(this, "e5-small-v2-q.onnx", "e5-small-v2-q-tokenizer.json", "passage: ",
+                    Pooling.MEAN);
         }
     }
 
@@ -75,95 +95,264 @@ public final class OnnxEncoders {
 
         @Override
         public TextEncoder load() {
-            return Onnx.load(this, "all-minilm-l6-v2-q.onnx", "all-minilm-l6-v2-q-tokenizer.json", "");
+            return OnnxEncoders.load(this, "all-minilm-l6-v2-q.onnx", "all-minilm-l6-v2-q-tokenizer.json", "",
+                    Pooling.MEAN);
         }
     }
 
-    /** An ONNX BERT encoder with mean pooling, its tokenizer, and the prefix its documents get. */
-    private static final class Onnx extends AbstractInProcessEmbeddingModel implements TextEncoder {
+    /**
+     * The encoder of {@code p}: ONNX weights and a HuggingFace tokenizer.json read from the classpath, the weights
+     * checked against {@code p.weightsSha256()}, {@code prefix} put before every text, token vectors pooled by
+     * {@code pooling}, the result L2-normalised.
+     */
+    static TextEncoder load(TextEncoder.Provider p, String weights, String tokenizerJson, String prefix,
+            Pooling pooling) {
+        // The steps are independent and each takes a few hundred milliseconds (a one-off classify waits for all of
+        // them): the tokenizer (native library, JSON) loads on another thread, and the weights' digest is checked
+        // on a third while ONNX Runtime builds its session from the same bytes; nothing runs before the check.
+        CompletableFuture<HuggingFaceTokenizer> tokenizer = onItsOwnThread(
+                () -> tokenizer(p, resource(tokenizerJson)));
+        Path unpacked = TextEncoders.cacheRoot().resolveSibling("weights").resolve(p.weightsSha256() + ".onnx");
+        byte[] onnx = unpackedOrNull(unpacked);
+        boolean fromJar = onnx == null;
+        if (fromJar) {
+            onnx = resource(weights);
+        }
+        byte[] bytes = onnx;
+        CompletableFuture<String> sha = onItsOwnThread(() -> Hashing.sha256(bytes));
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        OrtSession session = null;
+        OrtException failure = null;
+        try {
+            // one thread per call: a second intra-op thread doubled the CPU per text on a busy machine
+            OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+            options.setIntraOpNumThreads(1);
+            options.setInterOpNumThreads(1);
+            session = env.createSession(bytes, options);
+        } catch (OrtException e) {
+            failure = e;
+        }
+        String digest = join(sha);
+        if (!digest.equals(p.weightsSha256())) {
+            close(session);
+            if (!fromJar) {
+                // a damaged unpacked copy: drop it and run the jar's bytes
+                deleteQuietly(unpacked);
+                return load(p, weights, tokenizerJson, prefix, pooling);
+            }
+            throw new IllegalStateException("encoder " + p.id() + ": weights " + weights + " have SHA-256 " + digest
+                    + ", expected " + p.weightsSha256());
+        }
+        if (failure != null) {
+            throw new IllegalStateException("encoder " + p.id() + " failed to load: " + failure.getMessage(), failure);
+        }
+        if (fromJar) {
+            unpack(unpacked, bytes);
+        }
+        try {
+            return new Onnx(p.id(), p.dimension(), env, session, join(tokenizer), prefix, pooling);
+        } catch (RuntimeException e) {
+            close(session);
+            throw e;
+        }
+    }
+
+    /** The value of a loading step, or the step's own exception. */
+    private static <T> T join(CompletableFuture<T> step) {
+        try {
+            return step.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The weights unpacked beside the embedding cache by an earlier load, or null. Reading them from a file costs a
+     * few milliseconds where inflating them from the jar costs about half a second, which a one-off classify
+     * notices; the digest is checked on every load all the same.
+     */
+    private static byte[] unpackedOrNull(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException | SecurityException | UnsupportedOperationException e) {
+            return null;
+        }
+    }
+
+    /** Keeps the verified weights for the next process; being a cache, a failure only costs the next load time. */
+    private static void unpack(Path file, byte[] bytes) {
+        try {
+            AtomicFiles.write(file, out -> out.write(bytes));
+        } catch (IOException | SecurityException | UnsupportedOperationException e) {
+            // the jar stays the source
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException | SecurityException e) {
+            // a file that cannot be removed fails its digest again and is read around again
+        }
+    }
+
+    private static HuggingFaceTokenizer tokenizer(TextEncoder.Provider p, byte[] json) {
+        try {
+            return HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(json),
+                    Map.of("padding", "false", "truncation", "false", "maxLength", "1000000"));
+        } catch (IOException e) {
+            throw new IllegalStateException("encoder " + p.id() + ": tokenizer failed to load: " + e.getMessage(), e);
+        }
+    }
+
+    private static void close(OrtSession session) {
+        if (session != null) {
+            try {
+                session.close();
+            } catch (OrtException ignored) {
+                // already failing: the first error is the one to report
+            }
+        }
+    }
+
+    /** {@code step} run on a daemon thread of its own, so a step left behind by a failure never holds the JVM. */
+    private static <T> CompletableFuture<T> onItsOwnThread(Supplier<T> step) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                f.complete(step.get());
+            } catch (RuntimeException | Error e) {
+                f.completeExceptionally(e);
+            }
+        }, "rubrique-encoder-load");
+        t.setDaemon(true);
+        t.start();
+        return f;
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = OnnxEncoders.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("encoder resource " + name + " is not on the classpath");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read encoder resource " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A BERT-style ONNX encoder with its tokenizer. Thread-safe: ONNX Runtime sessions run calls concurrently. */
+    private static final class Onnx implements TextEncoder {
+        private final String id;
         private final int dimension;
-        private final OnnxBertBiEncoder bert;
+        private final OrtEnvironment env;
+        private final OrtSession session;
+        private final boolean typeIds;
         private final HuggingFaceTokenizer tokenizer;
         private final String prefix;
+        private final Pooling pooling;
 
-        private Onnx(int dimension, OnnxBertBiEncoder bert, HuggingFaceTokenizer tokenizer, String prefix) {
-            super(Runnable::run);
+        private Onnx(String id, int dimension, OrtEnvironment env, OrtSession session, HuggingFaceTokenizer tokenizer,
+                String prefix, Pooling pooling) {
+            this.id = id;
             this.dimension = dimension;
-            this.bert = bert;
+            this.env = env;
+            this.session = session;
+            Set<String> inputs = session.getInputNames();
+            this.typeIds = inputs.contains("token_type_ids");
             this.tokenizer = tokenizer;
             this.prefix = prefix;
-        }
-
-        static Onnx load(TextEncoder.Provider p, String weights, String tokenizerJson, String prefix) {
-            byte[] onnx = resource(weights);
-            String sha = Hashing.sha256(onnx);
-            if (!sha.equals(p.weightsSha256())) {
-                throw new IllegalStateException("encoder " + p.id() + ": weights " + weights + " have SHA-256 " + sha
-                        + ", expected " + p.weightsSha256());
-            }
-            byte[] tok = resource(tokenizerJson);
-            try {
-                OrtEnvironment env = OrtEnvironment.getEnvironment();
-                OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-                options.setIntraOpNumThreads(1);
-                options.setInterOpNumThreads(1);
-                OrtSession session = env.createSession(onnx, options);
-                OnnxBertBiEncoder bert = new OnnxBertBiEncoder(env, session, new ByteArrayInputStream(tok),
-                        PoolingMode.MEAN);
-                HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(tok),
-                        Map.of("maxLength", "512", "truncation", "false"));
-                return new Onnx(p.dimension(), bert, tokenizer, prefix);
-            } catch (OrtException | IOException e) {
-                throw new IllegalStateException("encoder " + p.id() + " failed to load: " + e.getMessage(), e);
-            }
-        }
-
-        private static byte[] resource(String name) {
-            try (InputStream in = OnnxEncoders.class.getClassLoader().getResourceAsStream(name)) {
-                if (in == null) {
-                    throw new IllegalStateException("encoder resource " + name + " is not on the classpath");
-                }
-                return in.readAllBytes();
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot read encoder resource " + name + ": " + e.getMessage(), e);
-            }
-        }
-
-        @Override
-        protected OnnxBertBiEncoder model() {
-            return bert;
-        }
-
-        @Override
-        protected Integer knownDimension() {
-            return dimension;
+            this.pooling = pooling;
         }
 
         @Override
         public List<float[]> embed(List<String> texts, int maxTokens) {
             List<float[]> out = new ArrayList<>(texts.size());
             for (String t : texts) {
-                // one text per call: the model's own executor would otherwise spread a batch on its threads
-                Embedding e = embedAll(List.of(TextSegment.from(truncate(prefix + t, maxTokens)))).content().get(0);
-                out.add(e.vector());
+                out.add(embedOne(ids(t, maxTokens)));
             }
             return out;
         }
 
-        /** {@code s} cut after the token that leaves room for the special tokens within {@code maxTokens}. */
-        String truncate(String s, int maxTokens) {
-            Encoding enc = tokenizer.encode(s, false, false);
-            CharSpan[] spans = enc.getCharTokenSpans();
-            int keep = maxTokens - 2;
-            if (spans.length <= keep) {
-                return s;
+        /**
+         * The token ids of the prefixed text with [CLS] and [SEP], cut to {@code maxTokens} as HuggingFace's
+         * truncation cuts one sequence: the first {@code maxTokens - 1} ids, then the closing [SEP].
+         */
+        long[] ids(String text, int maxTokens) {
+            Encoding enc = tokenizer.encode(prefix + text, true, false);
+            long[] ids = enc.getIds();
+            int keep = Math.max(2, maxTokens);
+            if (ids.length <= keep) {
+                return ids;
             }
-            for (int k = keep - 1; k >= 0; k--) {
-                if (spans[k] != null && spans[k].getEnd() > 0) {
-                    return s.substring(0, Math.min(s.length(), spans[k].getEnd()));
+            long[] cut = Arrays.copyOf(ids, keep);
+            cut[keep - 1] = ids[ids.length - 1];
+            return cut;
+        }
+
+        private float[] embedOne(long[] ids) {
+            int n = ids.length;
+            long[] shape = {1, n};
+            long[] ones = new long[n];
+            Arrays.fill(ones, 1L);
+            Map<String, OnnxTensor> in = new HashMap<>();
+            try (OnnxTensor inputIds = OnnxTensor.createTensor(env, LongBuffer.wrap(ids), shape);
+                    OnnxTensor mask = OnnxTensor.createTensor(env, LongBuffer.wrap(ones), shape);
+                    OnnxTensor types = OnnxTensor.createTensor(env, LongBuffer.wrap(new long[n]), shape)) {
+                in.put("input_ids", inputIds);
+                in.put("attention_mask", mask);
+                if (typeIds) {
+                    in.put("token_type_ids", types);
+                }
+                try (OrtSession.Result r = session.run(in)) {
+                    FloatBuffer hidden = ((OnnxTensor) r.get(0)).getFloatBuffer();
+                    if (hidden.remaining() != n * dimension) {
+                        throw new IllegalStateException("encoder " + id + " returned " + hidden.remaining()
+                                + " values for " + n + " tokens, not " + n * dimension);
+                    }
+                    return normalize(pool(hidden, n));
+                }
+            } catch (OrtException e) {
+                throw new IllegalStateException("encoder " + id + " failed: " + e.getMessage(), e);
+            }
+        }
+
+        /** Pooled in float, in token order: the arithmetic of LangChain4j 0.36's encoder, so vectors are unchanged. */
+        private float[] pool(FloatBuffer hidden, int n) {
+            float[] v = new float[dimension];
+            if (pooling == Pooling.CLS) {
+                hidden.get(0, v);
+                return v;
+            }
+            for (int t = 0; t < n; t++) {
+                int base = t * dimension;
+                for (int j = 0; j < dimension; j++) {
+                    v[j] += hidden.get(base + j);
                 }
             }
-            return s;
+            for (int j = 0; j < dimension; j++) {
+                v[j] /= n;
+            }
+            return v;
+        }
+
+        private static float[] normalize(float[] v) {
+            float sumSquares = 0;
+            for (float x : v) {
+                sumSquares += x * x;
+            }
+            float norm = (float) Math.sqrt(sumSquares);
+            float[] out = new float[v.length];
+            for (int i = 0; i < v.length; i++) {
+                out[i] = v[i] / norm;
+            }
+            return out;
         }
     }
 }

@@ -1,8 +1,12 @@
 package io.rubrique.text;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rubrique.util.Hashing;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -34,5 +38,20 @@ class RealEncoderTest {
         assertEquals(384, v.get(0).length);
         assertTrue(cosine(v.get(0), v.get(1)) > cosine(v.get(0), v.get(2)),
                 "two security items are closer than a security item and a party-congress item");
+    }
+
+    @Test
+    void aDamagedUnpackedCopyOfTheWeightsIsReplacedByTheJarsOwn() throws Exception {
+        TextEncoder.Provider p = TextEncoders.provider("e5-small-v2-q");
+        Path copy = TextEncoders.cacheRoot().resolveSibling("weights").resolve(p.weightsSha256() + ".onnx");
+        float[] before = p.load().embed(List.of("Hanoï"), 16).get(0);
+        assertEquals(p.weightsSha256(), Hashing.sha256(Files.readAllBytes(copy)), "the first load unpacks them");
+        byte[] damaged = Files.readAllBytes(copy);
+        damaged[damaged.length / 2] ^= 1;
+        Files.write(copy, damaged);
+        assertArrayEquals(before, p.load().embed(List.of("Hanoï"), 16).get(0), 0f);
+        assertEquals(p.weightsSha256(), Hashing.sha256(Files.readAllBytes(copy)), "the damaged copy was replaced");
+        Files.write(copy, new byte[] {1, 2, 3});
+        assertArrayEquals(before, p.load().embed(List.of("Hanoï"), 16).get(0), 0f);
     }
 }
