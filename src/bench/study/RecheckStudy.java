@@ -39,11 +39,15 @@ public final class RecheckStudy {
     public static void main(String[] args) throws Exception {
         int cvRepeats = 3;
         int draws = 3;
+        int first = 0;
+        Path dump = null;
         Path poolPath = Path.of("../shared/pool/labelled.jsonl");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--cv-repeats" -> cvRepeats = Integer.parseInt(args[++i]);
                 case "--draws" -> draws = Integer.parseInt(args[++i]);
+                case "--first" -> first = Integer.parseInt(args[++i]);
+                case "--dump" -> dump = Path.of(args[++i]);
                 case "--pool" -> poolPath = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
@@ -56,18 +60,28 @@ public final class RecheckStudy {
         TopicSet topics = seedSet.topics();
         List<LabelledItem> items = new ArrayList<>(seedSet.items());
         items.addAll(LabelReader.read(poolPath).items());
-        BinaryRelevanceTrainer trainer = new BinaryRelevanceTrainer(ExperimentConfig.read(Path.of("experiments/default.json")));
+        ExperimentConfig cfg = ExperimentConfig.read(Path.of("experiments/default.json"));
+        BinaryRelevanceTrainer trainer = new BinaryRelevanceTrainer(cfg);
+        double[][] emb = Recheck.embeddings(items, cfg.features()).orElseThrow();
         int flips = Math.round(items.size() * 0.1f);
         System.out.printf(Locale.ROOT, "%d items, %d flipped per draw, %d folds x %d repeats%n", items.size(), flips,
                 10, cvRepeats);
 
-        double[][] clean = Recheck.meanScores(oof(items, topics, trainer, cvRepeats, 7));
+        long t0 = System.nanoTime();
+        List<Predictions> cleanPreds = oof(items, topics, trainer, cvRepeats, 7);
+        System.out.printf(Locale.ROOT, "clean CV: %.0f s%n", (System.nanoTime() - t0) / 1e9);
+        double[][] clean = Recheck.meanScores(cleanPreds);
+        if (dump != null) {
+            Files.createDirectories(dump);
+            write(dump.resolve("clean.tsv"), items, topics, new HashSet<>(), cleanPreds,
+                    FoldPlan.stratified(items, topics, 10, cvRepeats, 7), emb);
+        }
         double[] meanThreshold = new double[topics.size()];
         StringBuilder table = new StringBuilder("| flips | draw | recheck @10 / @25 / @50 | baseline @10 / @25 / @50 |\n"
                 + "|---|---|---|---|\n");
         int[][] sums = new int[4][AT.length];
         for (String kind : List.of("random", "borderline")) {
-            for (int d = 0; d < draws; d++) {
+            for (int d = first; d < first + draws; d++) {
                 Random r = new Random(100L * d + kind.length());
                 List<Integer> chosen = new ArrayList<>();
                 List<Integer> topicOf = new ArrayList<>();
@@ -109,13 +123,20 @@ public final class RecheckStudy {
                     noisy.set(chosen.get(k), new LabelledItem(it.id(), it.kind(), it.source(), it.title(), it.text(), ts));
                     flipped.add(it.id());
                 }
+                long t1 = System.nanoTime();
                 List<Predictions> preds = oof(noisy, topics, trainer, cvRepeats, 11 + d);
+                System.out.printf(Locale.ROOT, "%s %d CV: %.0f s%n", kind, d, (System.nanoTime() - t1) / 1e9);
+                if (dump != null) {
+                    write(dump.resolve(kind + "-" + d + ".tsv"), noisy, topics, flipped, preds,
+                            FoldPlan.stratified(noisy, topics, 10, cvRepeats, 11 + d), emb);
+                }
                 List<Recheck.Suspect> cl = Recheck.rank(noisy, topics, preds);
                 List<Recheck.Suspect> base = new ArrayList<>(cl);
                 base.sort(Comparator.comparingDouble((Recheck.Suspect s) -> -(s.given() ? 1 - s.score() : s.score())));
                 int[] a = hits(cl, flipped);
                 int[] b = hits(base, flipped);
                 int row = kind.equals("random") ? 0 : 2;
+                System.out.flush();
                 for (int k = 0; k < AT.length; k++) {
                     sums[row][k] += a[k];
                     sums[row + 1][k] += b[k];
@@ -138,6 +159,38 @@ public final class RecheckStudy {
         List<FoldResult> results = new CrossValidator(trainer, 2).run(data, plan, CrossValidator.protocolTasks(plan),
                 Progress.silent());
         return CrossValidator.pool(items, topics, plan, results, 1.0);
+    }
+
+    /** One line per item: index, flipped, labels, each SMO repeat's scores, logistic and neighbour scores. */
+    static void write(Path file, List<LabelledItem> items, TopicSet topics, Set<String> flipped, List<Predictions> preds,
+            FoldPlan plan, double[][] emb) throws java.io.IOException {
+        boolean[][] y = new boolean[items.size()][topics.size()];
+        for (int i = 0; i < items.size(); i++) {
+            for (int t = 0; t < topics.size(); t++) {
+                y[i][t] = items.get(i).has(topics.ids().get(t));
+            }
+        }
+        double[][] lr = io.rubrique.trust.RecheckLearners.logistic(emb, y, plan);
+        double[][] knn = io.rubrique.trust.RecheckLearners.neighbours(emb, y, 10);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < items.size(); i++) {
+            sb.append(i).append('\t').append(flipped.contains(items.get(i).id()) ? 1 : 0);
+            for (int t = 0; t < topics.size(); t++) {
+                sb.append('\t').append(y[i][t] ? 1 : 0);
+            }
+            for (Predictions p : preds) {
+                for (int t = 0; t < topics.size(); t++) {
+                    sb.append('\t').append(String.format(Locale.ROOT, "%.5f", p.scores()[i][t]));
+                }
+            }
+            for (double[][] m : List.of(lr, knn)) {
+                for (int t = 0; t < topics.size(); t++) {
+                    sb.append('\t').append(String.format(Locale.ROOT, "%.5f", m[i][t]));
+                }
+            }
+            sb.append('\n');
+        }
+        Files.writeString(file, sb);
     }
 
     static List<Integer> shuffled(int n, Random r) {
