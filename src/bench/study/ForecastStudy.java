@@ -61,7 +61,8 @@ public final class ForecastStudy {
         BinaryRelevanceTrainer trainer = new BinaryRelevanceTrainer(config);
         Path runs = Files.createTempDirectory("forecast-study");
         StringBuilder table = new StringBuilder("| repeat | labels | CV macro-F1 now | holdout macro-F1 now | forecast at "
-                + "~199 [95%] | truth at 199 | error | covered |\n|---|---|---|---|---|---|---|---|\n");
+                + "~199 [95%] | truth at 199 | error | \\|error\\| <= 0.05 | covered |\n|---|---|---|---|---|---|---|---|---|\n");
+        int[][] within = new int[2][2];
         System.out.println("repeat labels cv_now holdout_now forecast_items forecast lo hi truth");
         for (int r = 0; r < repeats; r++) {
             List<LabelledItem> shuffled = new ArrayList<>(pool);
@@ -85,12 +86,20 @@ public final class ForecastStudy {
                         o.report().metrics().macroF1().mean(), now, f.items(), f.macroF1(), f.ci95().get(0),
                         f.ci95().get(1), truth);
                 table.append(String.format(Locale.ROOT, "| %d | %d | %.3f | %.3f | %.3f [%.3f, %.3f] at %d | %.3f | "
-                        + "%+.3f | %s |%n", r, train.size(), o.report().metrics().macroF1().mean(), now, f.macroF1(),
-                        f.ci95().get(0), f.ci95().get(1), f.items(), truth, f.macroF1() - truth, covered ? "yes" : "no"));
+                        + "%+.3f | %s | %s |%n", r, train.size(), o.report().metrics().macroF1().mean(), now, f.macroF1(),
+                        f.ci95().get(0), f.ci95().get(1), f.items(), truth, f.macroF1() - truth,
+                        Math.abs(f.macroF1() - truth) <= 0.05 ? "yes" : "no", covered ? "yes" : "no"));
+                int row = extra == 0 ? 0 : 1;
+                within[row][0] += Math.abs(f.macroF1() - truth) <= 0.05 ? 1 : 0;
+                within[row][1] += covered ? 1 : 0;
                 System.out.println("  advice: " + o.report().learningCurve().lastStep().advice());
             }
         }
         System.out.print(table);
+        for (int row = 0; row < 2; row++) {
+            System.out.printf(Locale.ROOT, "from %d labels: within 0.05 in %d of %d repeats, covered in %d of %d%n",
+                    seeds.size() + 50 * row, within[row][0], repeats, within[row][1], repeats);
+        }
     }
 
     /** Macro-F1 of {@code model} on {@code items} (a 0/0 F1 counts 1: no positive and none predicted). */

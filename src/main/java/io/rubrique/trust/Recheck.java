@@ -13,12 +13,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import io.rubrique.config.FeatureConfig;
-import io.rubrique.text.EncoderBlock;
-import io.rubrique.text.FeatureBlocks;
-import io.rubrique.text.Featurizer;
-import io.rubrique.text.SparseVector;
 
 /**
  * Which labels look wrong, per (item, topic), from out-of-fold calibrated scores averaged over repeated, stratified
@@ -56,34 +50,6 @@ public final class Recheck {
         List<FoldResult> results = new CrossValidator(trainer, threads).run(data, plan,
                 CrossValidator.protocolTasks(plan), progress);
         return rank(data.items(), data.topics(), CrossValidator.pool(data.items(), data.topics(), plan, results, 1.0));
-    }
-
-    /**
-     * Each item's sentence-encoder vector, when the features enable an encoder block (the block's own unit vectors,
-     * read through the embedding cache), else empty.
-     */
-    public static Optional<double[][]> embeddings(List<LabelledItem> items, FeatureConfig features) {
-        if (!features.encoder().enabled()) {
-            return Optional.empty();
-        }
-        List<String[]> texts = items.stream().map(i -> new String[] {i.title(), i.text()}).toList();
-        Featurizer f = FeatureBlocks.fit(texts, features);
-        List<Featurizer> blocks = f instanceof FeatureBlocks fb
-                ? fb.blocks().stream().map(FeatureBlocks.Weighted::block).toList() : List.of(f);
-        for (Featurizer b : blocks) {
-            if (b instanceof EncoderBlock e) {
-                double[][] x = new double[items.size()][e.size()];
-                List<SparseVector> v = e.vectorizeAll(texts);
-                for (int i = 0; i < x.length; i++) {
-                    SparseVector s = v.get(i);
-                    for (int k = 0; k < s.indices().length; k++) {
-                        x[i][s.indices()[k]] = s.values()[k];
-                    }
-                }
-                return Optional.of(x);
-            }
-        }
-        return Optional.empty();
     }
 
     /** Mean out-of-fold score per item and topic over the repeats. */
