@@ -109,6 +109,9 @@ public final class ForecastStudy {
                 System.out.println("  advice: " + o.report().learningCurve().lastStep().advice());
             }
         }
+        if (cvTruthOnly) {
+            return;
+        }
         System.out.print(table);
         for (int row = 0; row < 2; row++) {
             System.out.printf(Locale.ROOT, "from %d labels: within 0.05 in %d of %d repeats, covered in %d of %d%n",
