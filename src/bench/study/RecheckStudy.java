@@ -27,12 +27,16 @@ import java.util.Set;
  * Does {@code rubrique recheck} find wrong labels? The seeds and the labelled pool (249 items); 10% of the items
  * (25) get one topic flipped, seeded: either a random topic of random items, or the most borderline topic of items
  * drawn among the 60 whose clean out-of-fold score sits closest to a topic's decision threshold. The flipped set
- * is cross-validated as recheck does it (10 folds x R repeats, the default config, no unlabelled items), and two
- * rankings of the same out-of-fold scores are compared by how many flipped items their first 10, 25 and 50
- * distinct ids hold: recheck's confident-learning ratio and the baseline |label - score|.
+ * is cross-validated as recheck does it (10 folds x R repeats, the default config, no unlabelled items), and
+ * rankings are compared by how many flipped items their first 10, 25 and 50 distinct ids hold: recheck's (the
+ * baseline |label - score| order), an ensemble candidate (the mean of the SMO's, an embedding logistic model's
+ * and the kNN label share's scores, {@link Judges}), and the gold-trained cross-validation's scores (a ceiling).
+ * Draws d = first .. first + draws - 1. {@code --dump DIR} writes each draw's out-of-fold scores for
+ * {@code recheck_rankers.py}; {@code --clean-from DIR/clean.tsv} reuses a dumped clean cross-validation.
  *
- * <pre>nice -n 10 java -cp target/rubrique.jar src/bench/study/RecheckStudy.java [--cv-repeats 3] [--draws 3]</pre>
- * Pool texts are read from ../shared/pool/ and never written; only counts are printed.
+ * <pre>RUBRIQUE_CACHE=/work/cache nice -n 19 java -cp target/rubrique.jar src/bench/study/RecheckStudy.java
+ * [--cv-repeats 3] [--draws 3] [--first 0] [--dump DIR] [--clean-from FILE]</pre>
+ * Pool texts are read from ../shared/pool/ and never written; only counts and scores are printed or dumped.
  */
 public final class RecheckStudy {
     static final int[] AT = {10, 25, 50};
