@@ -239,7 +239,8 @@ public final class OnnxEncoders {
     private static byte[] resource(String name) {
         try (InputStream in = OnnxEncoders.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("encoder resource " + name + " is not on the classpath");
+                throw new IllegalStateException("encoder resource " + name + " is not on the classpath: this build "
+                        + "does not ship that encoder's jar (experiments/ENCODER.md says which Maven profile adds it)");
             }
             return in.readAllBytes();
         } catch (IOException e) {
