@@ -109,9 +109,9 @@ public final class Recheck {
     private static String reason(Thresholds th, boolean given, double score, double suspicion) {
         String verdict = suspicion >= 1 ? "looks wrong" : "may be wrong";
         if (given) {
-            return String.format(Locale.ROOT, "labelled %s, but the models that did not see it give it %.2f; items "
-                    + "labelled without %s score 1 - %.2f on average: the label %s", th.topic(), score, th.topic(),
-                    th.negative(), verdict);
+            return String.format(Locale.ROOT, "labelled %s, but the models that did not see it give it %.2f, where "
+                    + "items labelled without %s average %.2f: the label %s", th.topic(), score, th.topic(),
+                    1 - th.negative(), verdict);
         }
         return String.format(Locale.ROOT, "not labelled %s, but the models that did not see it give it %.2f, where "
                 + "items labelled %s average %.2f: the missing topic %s", th.topic(), score, th.topic(),
