@@ -54,6 +54,7 @@ public final class CrossValidator {
 
     /** Runs the tasks, in parallel, returning their results in task order. */
     public List<FoldResult> run(TrainingSet data, FoldPlan plan, List<Task> tasks, Progress progress) {
+        trainer.prepare(data);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, tasks.size())), r -> {
             Thread t = new Thread(r, "rubrique-cv");
             t.setDaemon(true);

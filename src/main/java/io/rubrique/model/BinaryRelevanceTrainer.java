@@ -67,6 +67,14 @@ public final class BinaryRelevanceTrainer implements Trainer {
     }
 
     @Override
+    public void prepare(TrainingSet data) {
+        List<String[]> texts = new ArrayList<>();
+        data.items().forEach(i -> texts.add(new String[] {i.title(), i.text()}));
+        data.unlabelled().forEach(u -> texts.add(new String[] {u.title(), u.text()}));
+        io.rubrique.text.FeatureBlocks.prepare(texts, config.features());
+    }
+
+    @Override
     public TrainedModel train(TrainingSet data, long seed) {
         return trainWithCommittee(data, seed).model();
     }

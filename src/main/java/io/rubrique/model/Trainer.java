@@ -9,6 +9,13 @@ public interface Trainer {
     TrainedModel train(TrainingSet data, long seed);
 
     /**
+     * Computes ahead, once, what every fold trained on a part of {@code data} would otherwise compute side by side
+     * and no fold fits (the encoder's vectors of its texts); results are unchanged. Nothing by default.
+     */
+    default void prepare(TrainingSet data) {
+    }
+
+    /**
      * The trainer {@code config} describes: the one place that chooses the implementation (binary relevance, which
      * also trains the fold committee of query by committee).
      */

@@ -53,6 +53,13 @@ public final class EncoderBlock implements Featurizer {
         return Optional.of(new FeatureBlocks.Weighted(of(c), c.weight()));
     }
 
+    /** Embeds {@code items} into the shared cache when the config has an encoder section (see FeatureBlocks#prepare). */
+    static void prepare(List<String[]> items, FeatureConfig config) {
+        if (config.encoder().enabled() && !items.isEmpty()) {
+            of(config.encoder()).vectorizeAll(items);
+        }
+    }
+
     /** The block of an enabled encoder section on its own, unweighted (e.g. similarity for active learning). */
     public static EncoderBlock of(EncoderConfig c) {
         TextEncoder.Provider p = TextEncoders.provider(c.model());

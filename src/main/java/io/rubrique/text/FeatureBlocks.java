@@ -25,16 +25,20 @@ public final class FeatureBlocks implements Featurizer {
 
     /**
      * A kind of feature block: how to fit it from the training texts and the config (empty when the config leaves it
-     * off), and the classes its fitted form is serialized with (for the model file's allow-list).
+     * off), what it can compute ahead for texts no matter which of them a fold trains on ({@code prepare}: nothing
+     * for a fitted block, the vectors for a pretrained encoder), and the classes its fitted form is serialized with
+     * (for the model file's allow-list).
      */
     public record BlockType(String section, BiFunction<List<String[]>, FeatureConfig, Optional<Weighted>> fitter,
-            List<String> serializedClasses) {
+            java.util.function.BiConsumer<List<String[]>, FeatureConfig> prepare, List<String> serializedClasses) {
     }
 
     /** Every kind of block, in concatenation order: one line per feature type. */
     public static final List<BlockType> TYPES = List.of(
-            new BlockType("features (n-grams)", FeatureSpace::block, FeatureSpace.SERIALIZED_CLASSES),
-            new BlockType("features.encoder", EncoderBlock::block, EncoderBlock.SERIALIZED_CLASSES));
+            new BlockType("features (n-grams)", FeatureSpace::block, (items, config) -> { },
+                    FeatureSpace.SERIALIZED_CLASSES),
+            new BlockType("features.encoder", EncoderBlock::block, EncoderBlock::prepare,
+                    EncoderBlock.SERIALIZED_CLASSES));
 
     /** Classes of the concatenation itself, for the model file's allow-list. */
     public static final List<String> SERIALIZED_CLASSES = List.of("io.rubrique.text.FeatureBlocks",
@@ -64,6 +68,17 @@ public final class FeatureBlocks implements Featurizer {
             t.fitter().apply(items, config).ifPresent(fitted::add);
         }
         return of(fitted);
+    }
+
+    /**
+     * Computes ahead, once and on all cores, what every block can compute for {@code items} ({title, text} pairs)
+     * without fitting (the encoder's vectors, into its cache), so that parallel cross-validation folds find it
+     * there instead of computing it side by side.
+     */
+    public static void prepare(List<String[]> items, FeatureConfig config) {
+        for (BlockType t : TYPES) {
+            t.prepare().accept(items, config);
+        }
     }
 
     /** The concatenation of {@code blocks}; a single block of weight 1 is returned as it is. */

@@ -56,6 +56,18 @@ class EncoderFeaturesTest {
     }
 
     @Test
+    void preparingATrainingSetEmbedsEveryTextOnceBeforeAnyFoldTrains() throws Exception {
+        LabelSet data = freshItems();
+        new BinaryRelevanceTrainer(config()).prepare(TrainingSet.of(data));
+        String marker = data.items().get(0).text().substring(data.items().get(0).text().lastIndexOf(' ') + 1);
+        List<Integer> counts = CountingEncoder.EMBEDDED.entrySet().stream().filter(e -> e.getKey().endsWith(marker))
+                .map(e -> e.getValue().get()).toList();
+        long distinct = data.items().stream().map(i -> i.title() + "\n" + i.text()).distinct().count();
+        assertEquals(distinct, counts.size(), "every item was embedded ahead of the folds");
+        assertTrue(counts.stream().allMatch(c -> c == 1), "once each: " + counts);
+    }
+
+    @Test
     void theDenseBlockIsOneNamedContributionPerTopicAndExplanationsStillAddUp() throws Exception {
         LabelSet data = freshItems();
         TrainedModel m = new BinaryRelevanceTrainer(config()).train(TrainingSet.of(data), 7);
