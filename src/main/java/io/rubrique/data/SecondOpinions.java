@@ -72,7 +72,7 @@ public final class SecondOpinions {
         labelled.forEach(i -> known.add(i.id()));
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         for (int i = 0; i < lines.size(); i++) {
-            JsonNode n = parse(lines.get(i));
+            JsonNode n = io.rubrique.util.Json.objectOrNull(lines.get(i));
             if (n != null && n.path("id").isTextual() && !known.contains(n.path("id").asText())) {
                 out.add(new LabelProblem(file, i + 1, "id", "'" + n.path("id").asText()
                         + "' is not an item of the label set: a second opinion needs a first label"));
@@ -139,7 +139,7 @@ public final class SecondOpinions {
     public static List<JsonNode> records(Path file) throws IOException {
         List<JsonNode> out = new ArrayList<>();
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            JsonNode n = parse(line);
+            JsonNode n = io.rubrique.util.Json.objectOrNull(line);
             if (n != null) {
                 out.add(n);
             }
@@ -147,15 +147,4 @@ public final class SecondOpinions {
         return out;
     }
 
-    private static JsonNode parse(String line) {
-        if (line.isBlank()) {
-            return null;
-        }
-        try {
-            JsonNode n = MAPPER.readTree(line);
-            return n != null && n.isObject() ? n : null;
-        } catch (IOException e) {
-            return null;
-        }
-    }
 }

@@ -145,16 +145,27 @@ public final class LabelServer implements AutoCloseable {
         json(ctx, 200, o);
     }
 
-    private void next(Context ctx) throws IOException {
-        Optional<LabelSession.Next> n = session.next();
+    /**
+     * Answers a queue's "what next": {@code {"progress", "item": null}} when it is empty, else what {@code fill}
+     * writes for its next entry.
+     */
+    private <T> void queueAnswer(Context ctx, Optional<T> next, java.util.function.BiConsumer<ObjectNode, T> fill)
+            throws IOException {
         ObjectNode o = mapper.createObjectNode();
         o.set("progress", mapper.valueToTree(session.progress()));
-        if (n.isEmpty()) {
+        if (next.isEmpty()) {
             o.putNull("item");
-            json(ctx, 200, o);
-            return;
+        } else {
+            fill.accept(o, next.get());
         }
-        LabelSession.Next next = n.get();
+        json(ctx, 200, o);
+    }
+
+    private void next(Context ctx) throws IOException {
+        queueAnswer(ctx, session.next(), this::fillNext);
+    }
+
+    private void fillNext(ObjectNode o, LabelSession.Next next) {
         ObjectNode item = o.putObject("item");
         item.put("id", next.item().id());
         item.put("kind", next.item().kind().id());
@@ -183,7 +194,6 @@ public final class LabelServer implements AutoCloseable {
                 o.set("highlights", highlights(m.get(), next));
             }
         }
-        json(ctx, 200, o);
     }
 
     /** Per topic, the words of the title and text that pushed the score up, when the model can say. */
@@ -252,41 +262,32 @@ public final class LabelServer implements AutoCloseable {
 
     /** The next item of the Recheck queue: the item, its label now, who gave it, and each suspect topic's reason. */
     private void recheckItem(Context ctx) throws IOException {
-        Optional<LabelSession.RecheckItem> r = session.nextRecheck();
-        ObjectNode o = mapper.createObjectNode();
-        o.set("progress", mapper.valueToTree(session.progress()));
-        if (r.isEmpty()) {
-            o.putNull("item");
-            json(ctx, 200, o);
-            return;
-        }
-        io.rubrique.data.LabelledItem i = r.get().item();
+        queueAnswer(ctx, session.nextRecheck(), this::fillRecheck);
+    }
+
+    private void fillRecheck(ObjectNode o, LabelSession.RecheckItem r) {
+        io.rubrique.data.LabelledItem i = r.item();
         ObjectNode item = itemNode(o, i);
         item.set("topics", mapper.valueToTree(i.topics()));
-        item.put("labelled_by", r.get().labelledBy());
+        item.put("labelled_by", r.labelledBy());
         ArrayNode suspects = o.putArray("suspects");
-        for (io.rubrique.trust.Recheck.Suspect x : r.get().suspects()) {
+        for (io.rubrique.trust.Recheck.Suspect x : r.suspects()) {
             ObjectNode n = suspects.addObject();
             n.put("topic", x.topic());
             n.put("given", x.given());
             n.put("score", x.score());
             n.put("reason", x.reason());
         }
-        o.put("left", r.get().left());
-        json(ctx, 200, o);
+        o.put("left", r.left());
     }
 
     /** The next disagreement of the Review queue: the item and both opinions, side by side. */
     private void reviewItem(Context ctx) throws IOException {
-        Optional<LabelSession.ReviewItem> r = session.nextReview();
-        ObjectNode o = mapper.createObjectNode();
-        o.set("progress", mapper.valueToTree(session.progress()));
-        if (r.isEmpty()) {
-            o.putNull("item");
-            json(ctx, 200, o);
-            return;
-        }
-        io.rubrique.data.SecondOpinions.Pair p = r.get().pair();
+        queueAnswer(ctx, session.nextReview(), this::fillReview);
+    }
+
+    private void fillReview(ObjectNode o, LabelSession.ReviewItem r) {
+        io.rubrique.data.SecondOpinions.Pair p = r.pair();
         itemNode(o, p.item());
         ArrayNode opinions = o.putArray("opinions");
         for (io.rubrique.data.SecondOpinions.Opinion op : List.of(p.first(), p.second())) {
@@ -295,8 +296,7 @@ public final class LabelServer implements AutoCloseable {
             n.set("topics", mapper.valueToTree(op.topics()));
             n.put("at", op.at());
         }
-        o.put("left", r.get().left());
-        json(ctx, 200, o);
+        o.put("left", r.left());
     }
 
     private static ObjectNode itemNode(ObjectNode o, io.rubrique.data.LabelledItem i) {

@@ -109,7 +109,7 @@ public final class LabelStore {
         for (Path f : setFiles()) {
             List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
             for (int i = 0; i < lines.size(); i++) {
-                JsonNode n = parse(lines.get(i));
+                JsonNode n = io.rubrique.util.Json.objectOrNull(lines.get(i));
                 if (n != null && n.path("id").isTextual()) {
                     out.putIfAbsent(n.path("id").asText(), new Stored(f, i + 1, (ObjectNode) n));
                 }
@@ -193,7 +193,7 @@ public final class LabelStore {
         for (Path f : files) {
             List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
             for (int i = 0; i < lines.size(); i++) {
-                JsonNode n = parse(lines.get(i));
+                JsonNode n = io.rubrique.util.Json.objectOrNull(lines.get(i));
                 if (n == null) {
                     continue;
                 }
@@ -209,19 +209,6 @@ public final class LabelStore {
         return Optional.empty();
     }
 
-    /** The JSON object of a line, or null when it is blank or broken (a hand edit). */
-    private static JsonNode parse(String line) {
-        if (line.isBlank()) {
-            return null;
-        }
-        try {
-            JsonNode n = MAPPER.readTree(line);
-            return n != null && n.isObject() ? n : null;
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
     /**
      * Removes the last record with this id from the file, under the set's lock; false when there is none. Other
      * lines, broken ones included, are kept as they are.
@@ -235,7 +222,7 @@ public final class LabelStore {
             List<String> lines = new ArrayList<>(List.of(new String(Files.readAllBytes(target),
                     StandardCharsets.UTF_8).split("\n", -1)));
             for (int i = lines.size() - 1; i >= 0; i--) {
-                JsonNode n = parse(lines.get(i));
+                JsonNode n = io.rubrique.util.Json.objectOrNull(lines.get(i));
                 if (n != null && id.equals(n.path("id").asText(null))) {
                     lines.remove(i);
                     AtomicFiles.writeString(file, String.join("\n", lines));

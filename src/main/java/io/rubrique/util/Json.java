@@ -26,6 +26,24 @@ public final class Json {
                 .build();
     }
 
+    private static final ObjectMapper LINES = mapper();
+
+    /**
+     * The JSON object of one line of a JSON-lines file, or null when the line is blank, broken or not an object (a
+     * hand edit): for rewrites that must keep every other line as it is.
+     */
+    public static com.fasterxml.jackson.databind.JsonNode objectOrNull(String line) {
+        if (line.isBlank()) {
+            return null;
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode n = LINES.readTree(line);
+            return n != null && n.isObject() ? n : null;
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
     /** Same settings, pretty-printed: for files people read (manifests, reports, configs). */
     public static ObjectMapper prettyMapper() {
         return mapper().enable(SerializationFeature.INDENT_OUTPUT);
