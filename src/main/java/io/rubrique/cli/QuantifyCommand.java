@@ -42,9 +42,10 @@ import picocli.CommandLine.Spec;
             "Reads JSON lines {\"id\", \"title\"?, \"text\", \"date\"? (ISO 8601), \"source\"?} from --in (or stdin) and "
                     + "writes {\"groups\": [{\"key\", \"items\", \"topics\": {TOPIC: {\"share\", \"ci95\", \"count\", "
                     + "\"tagged\"}}}], \"method\", \"shifts\": [{\"group\", \"topic\", \"share\", \"training\"}], "
-                    + "\"warnings\"}.",
+                    + "\"warnings\", \"rates\"}.",
             "\"tagged\" is the raw number of tags; \"share\" corrects it with the error rates and held-out scores the "
-                    + "model's training measured (never from this batch).",
+                    + "model's training measured (never from this batch), or those of a labelled random sample "
+                    + "(--rates-from); \"rates\" says which.",
             "A bad input line is reported with its line number and skipped, or ends the run (--strict)."})
 public final class QuantifyCommand implements Callable<Integer> {
     private static final int CHUNK = 8192;
@@ -80,6 +81,13 @@ public final class QuantifyCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Threads for tagging (default: number of cores).")
     int threads = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--rates-from", paramLabel = "FILE",
+            description = "Label file (or directory) of items drawn at random from the kind of items quantified and "
+                    + "labelled, but not trained on: the error rates and scores come from the model's scores on them "
+                    + "instead of its training's cross-validation (better when the training items were picked by hand;"
+                    + " about 100 items, experiments/QUANTIFY-STUDY.md).")
+    Path ratesFrom;
+
     @Option(names = "--replicates", paramLabel = "B",
             description = "Bootstrap replicates per group and topic (default: ${DEFAULT-VALUE}).")
     int replicates = Quantifier.REPLICATES;
@@ -89,7 +97,10 @@ public final class QuantifyCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Quantifier quantifier = new Quantifier(Estimators.standard().get(method), replicates, 42L);
         TopicTagger tagger = TopicTagger.load(model);
-        Quantification quantification = new Quantification(tagger.topics(), References.of(tagger), quantifier);
+        io.rubrique.data.LabelSet sample = ratesFrom == null ? null
+                : io.rubrique.data.LabelReader.read(ratesFrom, tagger.topics());
+        Quantification quantification = new Quantification(tagger.topics(),
+                sample == null ? References.of(tagger) : References.fromSample(tagger, sample), quantifier);
         List<TaggedItem> items = new ArrayList<>();
         long[] skipped = {0};
         try (BufferedReader reader = in == null
@@ -104,7 +115,17 @@ public final class QuantifyCommand implements Callable<Integer> {
         if (skipped[0] > 0) {
             result = result.withWarning(skipped[0] + " bad input line(s) skipped");
         }
-        String json = Json.prettyMapper().writeValueAsString(result) + "\n";
+        com.fasterxml.jackson.databind.node.ObjectNode answer = Json.mapper().valueToTree(result);
+        com.fasterxml.jackson.databind.node.ObjectNode rates = answer.putObject("rates");
+        if (sample == null) {
+            rates.put("from", "training");
+        } else {
+            rates.put("from", "sample");
+            rates.put("file", ratesFrom.toString());
+            rates.put("items", sample.items().size());
+            rates.put("sha256", sample.sha256());
+        }
+        String json = Json.prettyMapper().writeValueAsString(answer) + "\n";
         if (out == null) {
             spec.commandLine().getOut().print(json);
             spec.commandLine().getOut().flush();

@@ -155,6 +155,36 @@ class QuantifyCommandTest {
         assertFalse(page.contains("<script") || page.contains("src=\"http"), "self-contained");
     }
 
+    @Test
+    void ratesFromALabelledSampleReplaceTheTrainingRatesAndTheAnswerSaysSo() throws IOException {
+        Path sample = io.rubrique.data.LabelFiles.write(tmp.resolve("sample.jsonl"), data.items());
+        Path withTraining = tmp.resolve("a.json");
+        Path withSample = tmp.resolve("b.json");
+        assertEquals(0, rubrique("quantify", "--model", model.toString(), "--in", dated().toString(), "--out",
+                withTraining.toString()).code());
+        Outcome o = rubrique("quantify", "--model", model.toString(), "--in", dated().toString(), "--rates-from",
+                sample.toString(), "--out", withSample.toString());
+        assertEquals(0, o.code(), o.err());
+        JsonNode a = JSON.readTree(withTraining.toFile());
+        JsonNode b = JSON.readTree(withSample.toFile());
+        assertEquals("training", a.at("/rates/from").asText());
+        assertEquals("sample", b.at("/rates/from").asText());
+        assertEquals(data.items().size(), b.at("/rates/items").asInt());
+        assertEquals(64, b.at("/rates/sha256").asText().length());
+        // the model's own (in-sample) scores on the sample are not its inner cross-validation's held-out scores
+        assertFalse(a.get("groups").equals(b.get("groups")), "the sample's rates changed the estimates");
+    }
+
+    @Test
+    void aRatesSampleWithoutAnyItemOfATopicIsRefusedNamingTheTopic() throws IOException {
+        List<LabelledItem> noSecurity = data.items().stream().filter(i -> !i.has("security")).toList();
+        Path sample = io.rubrique.data.LabelFiles.write(tmp.resolve("sample.jsonl"), noSecurity);
+        Outcome o = rubrique("quantify", "--model", model.toString(), "--in", dated().toString(), "--rates-from",
+                sample.toString());
+        assertEquals(1, o.code(), o.err());
+        assertTrue(o.err().contains("no item with topic security"), o.err());
+    }
+
     private static <T> List<T> iterate(java.util.Iterator<T> it) {
         List<T> out = new ArrayList<>();
         it.forEachRemaining(out::add);
