@@ -142,10 +142,15 @@ class ServerErrorsTest {
     }
 
     @Test
-    void bodyOverOneMebibyteIs413() {
-        String big = "{\"text\":\"" + "a".repeat(1 << 20) + "\"}";
-        assertError(api.post("/v1/classify", big), 413, "payload_too_large", "exceeds 1048576 bytes");
-        // The connection may be gone, but the server is not: the next request is answered.
+    void bodyOverOneMebibyteIs413() throws IOException {
+        // Declared, not sent: a client pushing the whole body races the server's close of the connection (the
+        // answer can be lost to the reset), so the test sends the headers only and reads the answer they earn.
+        String response = raw("POST /v1/classify HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + ((1 << 20) + 16) + "\r\n\r\n{\"text\":\"aaaa");
+        assertTrue(response.startsWith("HTTP/1.1 413"), response);
+        String body = response.substring(response.indexOf("\r\n\r\n") + 4);
+        assertTrue(body.contains("\"code\":\"payload_too_large\"") && body.contains("exceeds 1048576 bytes"), body);
+        // The connection is gone, but the server is not: the next request is answered.
         assertEquals(200, api.get("/health").statusCode());
     }
 
