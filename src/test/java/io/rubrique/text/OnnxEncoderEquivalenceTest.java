@@ -19,17 +19,15 @@ import org.junit.jupiter.api.Test;
  * emoji (it cut by character count, and Java counts an emoji as two): the cache directory changed version for that.
  */
 class OnnxEncoderEquivalenceTest {
+    /** What the encoder block embeds for each record of {@code jsonl}: its own "title. text" join. */
     private static List<String> inputs(Path jsonl) throws Exception {
-        ObjectMapper m = new ObjectMapper();
+        EncoderBlock block = EncoderBlock.of(new io.rubrique.config.EncoderConfig("e5-small-v2-q", null, null, null));
         List<String> out = new ArrayList<>();
         for (String line : Files.readAllLines(jsonl)) {
-            if (line.isBlank()) {
-                continue;
+            if (!line.isBlank()) {
+                JsonNode n = new ObjectMapper().readTree(line);
+                out.add(block.input(n.path("title").asText(""), n.path("text").asText("")));
             }
-            JsonNode n = m.readTree(line);
-            String t = n.path("title").asText("").strip();
-            String x = n.path("text").asText("").strip();
-            out.add(t.isEmpty() ? x : x.isEmpty() ? t : t + ". " + x);
         }
         return out;
     }
@@ -45,7 +43,7 @@ class OnnxEncoderEquivalenceTest {
 
     @Test
     void seedTextsEmbedBitForBitAsThroughLangChain4j() throws Exception {
-        List<String> texts = inputs(Path.of("src/test/resources/labels/snippets.jsonl"));
+        List<String> texts = inputs(io.rubrique.data.SeedLabels.SNIPPETS);
         texts.add("");
         texts.add("Hanoï");
         assertSameVectors(texts, 128);
