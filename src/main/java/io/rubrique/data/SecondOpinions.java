@@ -110,7 +110,7 @@ public final class SecondOpinions {
             JsonNode prov = rec == null ? MAPPER.createObjectNode() : rec.path("provenance");
             JsonNode kept = prov.path("opinions");
             boolean adjudicated = prov.path("adjudicated_by").isTextual() && kept.isArray() && kept.size() >= 1;
-            Opinion first = adjudicated ? opinion(kept.get(0), "by", "at", set.topics())
+            Opinion first = adjudicated ? kept(kept.get(0), set.topics())
                     : new Opinion(prov.path("labelled_by").asText(null), item.topics(),
                             prov.path("labelled_at").asText(null));
             Opinion second = new Opinion(s.path("provenance").path("labelled_by").asText(null),
@@ -120,9 +120,9 @@ public final class SecondOpinions {
         return out;
     }
 
-    /** The JSON object of an opinion kept in provenance ({@code {"by", "topics", "at"}}). */
-    private static Opinion opinion(JsonNode n, String by, String at, TopicSet topics) {
-        return new Opinion(n.path(by).asText(null), topics(n.path("topics"), topics), n.path(at).asText(null));
+    /** An opinion as an adjudicated record's provenance keeps it ({@code {"by", "topics", "at"}}). */
+    private static Opinion kept(JsonNode n, TopicSet topics) {
+        return new Opinion(n.path("by").asText(null), topics(n.path("topics"), topics), n.path("at").asText(null));
     }
 
     private static Set<String> topics(JsonNode arr, TopicSet topics) {
@@ -146,5 +146,4 @@ public final class SecondOpinions {
         }
         return out;
     }
-
 }

@@ -161,8 +161,8 @@ public final class LabelSession {
         Map<String, LabelStore.Stored> records = store.records();
         Map<String, String> by = new HashMap<>();
         records.forEach((id, r) -> {
-            if (r.json().path("provenance").path("labelled_by").isTextual()) {
-                by.put(id, r.json().path("provenance").path("labelled_by").asText());
+            if (r.labelledBy() != null) {
+                by.put(id, r.labelledBy());
             }
         });
         Set<String> withSecond = new HashSet<>(opinions.records().keySet());
@@ -281,7 +281,7 @@ public final class LabelSession {
             throw new LabelStore.Refused("id: '" + id + "' is not labelled in the set: a second opinion needs a "
                     + "first label", false);
         }
-        String first = rec.json().path("provenance").path("labelled_by").asText(null);
+        String first = rec.labelledBy();
         if (labeller.equals(first)) {
             throw new LabelStore.Refused("id: '" + id + "' was labelled by " + labeller + ": a second opinion must "
                     + "come from another labeller", false);
@@ -297,8 +297,13 @@ public final class LabelSession {
         return line;
     }
 
+    /** Now, to the second, as provenance records it. */
+    private java.time.Instant instant() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    }
+
     private String now() {
-        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        return instant().toString();
     }
 
     private void checkTopics(List<String> chosen) throws LabelStore.Refused {
@@ -319,24 +324,25 @@ public final class LabelSession {
      * (its provenance has no {@code rechecked_at}) and not skipped in this session; empty when none is left.
      */
     public synchronized Optional<RecheckItem> nextRecheck() throws IOException {
-        List<String> open = openRechecks();
+        List<LabelledItem> labelled = store.readAll();
+        List<String> open = openRechecks(labelled);
         if (open.isEmpty()) {
             return Optional.empty();
         }
         String id = open.get(0);
-        LabelledItem item = store.readAll().stream().filter(i -> i.id().equals(id)).findFirst().orElseThrow();
-        String by = store.records().get(id).json().path("provenance").path("labelled_by").asText("");
+        LabelledItem item = labelled.stream().filter(i -> i.id().equals(id)).findFirst().orElseThrow();
+        String by = java.util.Objects.requireNonNullElse(store.records().get(id).labelledBy(), "");
         return Optional.of(new RecheckItem(item, by, trust.recheck().stream().filter(x -> x.id().equals(id))
                 .toList(), open.size()));
     }
 
-    private List<String> openRechecks() throws IOException {
+    private List<String> openRechecks(List<LabelledItem> labelled) throws IOException {
         if (trust.recheck().isEmpty()) {
             return List.of();
         }
         Map<String, LabelStore.Stored> records = store.records();
         Set<String> labelledIds = new HashSet<>();
-        store.readAll().forEach(i -> labelledIds.add(i.id()));
+        labelled.forEach(i -> labelledIds.add(i.id()));
         List<String> open = new ArrayList<>();
         for (Recheck.Suspect x : trust.recheck()) {
             if (!open.contains(x.id()) && labelledIds.contains(x.id()) && !recheckSkipped.contains(x.id())
@@ -358,8 +364,7 @@ public final class LabelSession {
         if (why.isEmpty()) {
             throw new LabelStore.Refused("id: '" + id + "' is not in the Recheck queue", false);
         }
-        return store.replace(id, RecordChanges.recheck(topics, chosen, labeller, clock.instant().truncatedTo(
-                java.time.temporal.ChronoUnit.SECONDS), why.get(0).reason()));
+        return store.replace(id, RecordChanges.recheck(topics, chosen, labeller, instant(), why.get(0).reason()));
     }
 
     /** Leaves an item of the Recheck queue for later (this session only). */
@@ -392,8 +397,7 @@ public final class LabelSession {
                 .filter(p -> p.item().id().equals(id) && p.disagree() && !p.adjudicated()).findFirst()
                 .orElseThrow(() -> new LabelStore.Refused("id: '" + id + "' has no disagreement left to adjudicate",
                         false));
-        return store.replace(id, RecordChanges.adjudicate(topics, pair, chosen, labeller, clock.instant()
-                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+        return store.replace(id, RecordChanges.adjudicate(topics, pair, chosen, labeller, instant()));
     }
 
     /** Leaves a disagreement for later (this session only). */
@@ -485,8 +489,8 @@ public final class LabelSession {
         } catch (io.rubrique.data.LabelException e) {
             reviews = 0; // the Review queue reports the file's problems
         }
-        return new Progress(saved.size(), left, queue.size(), labelled.size(), per.toMap(), openRechecks().size(),
-                reviews);
+        return new Progress(saved.size(), left, queue.size(), labelled.size(), per.toMap(),
+                openRechecks(labelled).size(), reviews);
     }
 
     /** The counts on the page, with the items left in the Recheck and Review queues. */

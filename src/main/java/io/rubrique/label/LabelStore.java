@@ -101,6 +101,12 @@ public final class LabelStore {
         public String id() {
             return json.path("id").asText();
         }
+
+        /** Who labelled the record ({@code provenance.labelled_by}), or null when it does not say. */
+        public String labelledBy() {
+            JsonNode by = json.path("provenance").path("labelled_by");
+            return by.isTextual() ? by.asText() : null;
+        }
     }
 
     /** Every record of the set as stored (with provenance), by id; lines that do not parse are left out. */
