@@ -107,13 +107,19 @@ public final class OnnxEncoders {
      */
     static TextEncoder load(TextEncoder.Provider p, String weights, String tokenizerJson, String prefix,
             Pooling pooling) {
+        return load(p, weights, tokenizerJson, prefix, pooling, true);
+    }
+
+    /** {@link #load}; the weights unpacked by an earlier load are read only when {@code unpackedFirst}. */
+    private static TextEncoder load(TextEncoder.Provider p, String weights, String tokenizerJson, String prefix,
+            Pooling pooling, boolean unpackedFirst) {
         // The steps are independent and each takes a few hundred milliseconds (a one-off classify waits for all of
         // them): the tokenizer (native library, JSON) loads on another thread, and the weights' digest is checked
         // on a third while ONNX Runtime builds its session from the same bytes; nothing runs before the check.
         CompletableFuture<HuggingFaceTokenizer> tokenizer = onItsOwnThread(
                 () -> tokenizer(p, resource(tokenizerJson)));
         Path unpacked = TextEncoders.cacheRoot().resolveSibling("weights").resolve(p.weightsSha256() + ".onnx");
-        byte[] onnx = unpackedOrNull(unpacked);
+        byte[] onnx = unpackedFirst ? unpackedOrNull(unpacked) : null;
         boolean fromJar = onnx == null;
         if (fromJar) {
             onnx = resource(weights);
@@ -136,9 +142,9 @@ public final class OnnxEncoders {
         if (!digest.equals(p.weightsSha256())) {
             close(session);
             if (!fromJar) {
-                // a damaged unpacked copy: drop it and run the jar's bytes
+                // a damaged unpacked copy: drop it and run the jar's bytes (never the copy again, even if it stays)
                 deleteQuietly(unpacked);
-                return load(p, weights, tokenizerJson, prefix, pooling);
+                return load(p, weights, tokenizerJson, prefix, pooling, false);
             }
             throw new IllegalStateException("encoder " + p.id() + ": weights " + weights + " have SHA-256 " + digest
                     + ", expected " + p.weightsSha256());
@@ -198,7 +204,7 @@ public final class OnnxEncoders {
         try {
             Files.deleteIfExists(file);
         } catch (IOException | SecurityException e) {
-            // a file that cannot be removed fails its digest again and is read around again
+            // a file that cannot be removed is overwritten by the jar's bytes, or read around by the next process
         }
     }
 
