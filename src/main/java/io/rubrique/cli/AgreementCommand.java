@@ -77,11 +77,10 @@ public final class AgreementCommand implements Callable<Integer> {
         TreeSet<String> names = new TreeSet<>();
         for (Path f : LabelReader.labelFiles(fileOrDir)) {
             for (String line : Files.readAllLines(f)) {
-                if (!line.isBlank()) {
-                    JsonNode by = Json.mapper().readTree(line).path("provenance").path("labelled_by");
-                    if (by.isTextual()) {
-                        names.add(by.asText());
-                    }
+                JsonNode record = Json.objectOrNull(line);
+                JsonNode by = record == null ? null : record.path("provenance").path("labelled_by");
+                if (by != null && by.isTextual()) {
+                    names.add(by.asText());
                 }
             }
         }
