@@ -18,7 +18,28 @@ public record EncoderConfig(String model, String fields, Integer maxTokens, Doub
 
     public static final String NONE = "none";
     private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
-    public static final List<String> FIELDS = List.of("title+text", "title", "text");
+    /** What is embedded; the spelling in a config is {@link #id()}. */
+    public enum Fields implements Choice {
+        /** The title, ". ", then the text (either alone when the other is empty). */
+        TITLE_AND_TEXT("title+text"),
+        /** The title (the text when there is no title). */
+        TITLE("title"),
+        /** The text. */
+        TEXT("text");
+
+        private final String id;
+
+        Fields(String id) {
+            this.id = id;
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+    }
+
+    public static final List<String> FIELDS = Choice.ids(Fields.class);
 
     public EncoderConfig {
         model = model == null ? NONE : model;
@@ -29,6 +50,11 @@ public record EncoderConfig(String model, String fields, Integer maxTokens, Doub
 
     public static EncoderConfig none() {
         return new EncoderConfig(null, null, null, null);
+    }
+
+    /** {@code fields} as its constant. */
+    public Fields chosenFields() {
+        return Choice.of(Fields.class, fields, "features.encoder.fields");
     }
 
     /** Whether the config asks for an encoder block. */

@@ -90,10 +90,10 @@ public final class EncoderBlock implements Featurizer {
     String input(String title, String text) {
         String t = title == null ? "" : title.strip();
         String x = text == null ? "" : text.strip();
-        return switch (config.fields()) {
-            case "title" -> t.isEmpty() ? x : t;
-            case "text" -> x;
-            default -> t.isEmpty() ? x : x.isEmpty() ? t : t + ". " + x;
+        return switch (config.chosenFields()) {
+            case TITLE -> t.isEmpty() ? x : t;
+            case TEXT -> x;
+            case TITLE_AND_TEXT -> t.isEmpty() ? x : x.isEmpty() ? t : t + ". " + x;
         };
     }
 
